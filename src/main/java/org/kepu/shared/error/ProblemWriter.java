@@ -1,0 +1,51 @@
+package org.kepu.shared.error;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a {@link Problem} as {@code application/problem+json}; used wherever an error leaves the app. */
+@Component
+public class ProblemWriter {
+
+    private final JsonMapper json;
+
+    public ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(problem.status());
+        response.getHeaders().addAll(problem.headers());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(
+                body(problem, exchange.getRequest().getPath().value()));
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static Map<String, Object> body(Problem problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:kepu:problem:" + problem.code());
+        body.put("title", problem.status().getReasonPhrase());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail());
+        body.put("instance", instance);
+        body.put("code", problem.code());
+        if (!problem.errors().isEmpty()) {
+            List<Map<String, String>> errors = problem.errors().stream()
+                    .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))
+                    .toList();
+            body.put("errors", errors);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,24 @@
+package org.kepu.shared.web;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Web limits and headers.
+ *
+ * @param maxRequestBytes largest request body accepted; larger ones get 413
+ * @param contentSecurityPolicy the CSP sent with every response
+ */
+@Validated
+@ConfigurationProperties("kepu.web")
+public record WebProperties(
+        @DefaultValue("1MB") DataSize maxRequestBytes,
+
+        @NotBlank
+        @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+                + " frame-ancestors 'none'")
+        String contentSecurityPolicy) {}

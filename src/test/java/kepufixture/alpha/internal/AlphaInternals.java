@@ -1,0 +1,7 @@
+package kepufixture.alpha.internal;
+
+public class AlphaInternals {
+    public int value() {
+        return 42;
+    }
+}

@@ -1,0 +1,67 @@
+package org.kepu.shared.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+class ProblemResponsesTests {
+
+    static final class ActivityNotFound extends DomainException {
+        ActivityNotFound() {
+            super(Kind.NOT_FOUND, "No such activity.");
+        }
+    }
+
+    static final class EvidenceOverdue extends DomainException {
+        EvidenceOverdue() {
+            super(Kind.RULE_VIOLATION, "The evidence deadline has passed.");
+        }
+    }
+
+    @Test
+    void aDomainExceptionsCodeIsItsNameInKebabCase() {
+        assertThat(new ActivityNotFound().code()).isEqualTo("activity-not-found");
+        assertThat(DomainException.kebab("TokenExpired")).isEqualTo("token-expired");
+    }
+
+    @Test
+    void eachKindHasItsStatus() {
+        assertThat(ProblemResponses.from(new ActivityNotFound()).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ProblemResponses.from(new EvidenceOverdue()).status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(ProblemResponses.from(ValidationFailed.of("title", "required", "Required."))
+                        .errors())
+                .extracting(FieldError::field)
+                .containsExactly("title");
+    }
+
+    @Test
+    void anUnavailableEngineIsA503WithRetryAfter() {
+        for (Throwable cause : new Throwable[] {
+            new TimeoutException("pool"), new R2dbcNonTransientResourceException("connection refused")
+        }) {
+            Problem problem = ProblemResponses.from(new RuntimeException("wrapped", cause));
+            assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(problem.code()).isEqualTo("service-unavailable");
+            assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void aLostOptimisticLockIsA409() {
+        assertThat(ProblemResponses.from(new OptimisticLockingFailureException("v"))
+                        .code())
+                .isEqualTo("concurrent-modification");
+    }
+
+    @Test
+    void anythingElseIsAnOpaque500() {
+        Problem problem = ProblemResponses.from(new NullPointerException("field x of org.kepu.Secret"));
+        assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(problem.detail()).doesNotContain("Secret");
+    }
+}
