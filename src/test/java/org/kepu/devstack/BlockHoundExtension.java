@@ -19,7 +19,12 @@ public class BlockHoundExtension implements BeforeAllCallback {
 
     static synchronized void install() {
         if (!installed) {
-            BlockHound.install();
+            BlockHound.install(builder -> builder
+                    // SecureRandom (UUID.randomUUID, session ids, CSRF tokens) reads /dev/urandom, which
+                    // never blocks on Linux once the kernel's pool is initialised at boot. Only that read
+                    // is allowed; any other file or socket I/O on an event loop still fails.
+                    .allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes")
+                    .allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed"));
             installed = true;
         }
     }

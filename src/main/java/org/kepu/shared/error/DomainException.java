@@ -1,7 +1,9 @@
 package org.kepu.shared.error;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Base of every business error. The class name is the fact ({@code ActivityNotFound}); its kebab-case
@@ -20,6 +22,8 @@ public abstract class DomainException extends RuntimeException {
         CONFLICT,
         /** Well-formed but refused by a business rule: 422. */
         RULE_VIOLATION,
+        /** The caller must sign in first: 401. */
+        UNAUTHENTICATED,
         /** Not allowed for this caller: 403. */
         FORBIDDEN,
         /** Too many requests from this caller: 429. */
@@ -30,15 +34,30 @@ public abstract class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     protected DomainException(Kind kind, String message) {
         this(kind, message, List.of());
     }
 
     protected DomainException(Kind kind, String message, List<FieldError> errors) {
+        this(kind, message, errors, null);
+    }
+
+    /** For {@code RATE_LIMITED} and {@code UNAVAILABLE}: when the client may try again. */
+    protected DomainException(Kind kind, String message, Duration retryAfter) {
+        this(kind, message, List.of(), retryAfter);
+    }
+
+    private DomainException(Kind kind, String message, List<FieldError> errors, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -77,6 +78,12 @@ public final class ProblemResponses {
         if (error instanceof AuthenticationException) {
             return Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in to do this.");
         }
+        if (error instanceof CsrfException) {
+            return Problem.of(
+                    HttpStatus.FORBIDDEN,
+                    "csrf-token-invalid",
+                    "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.");
+        }
         if (error instanceof AccessDeniedException) {
             return Problem.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
         }
@@ -114,6 +121,10 @@ public final class ProblemResponses {
 
     private static Problem fromDomain(DomainException domain) {
         Problem problem = Problem.of(status(domain.kind()), domain.code(), domain.getMessage(), domain.errors());
+        if (domain.retryAfter().isPresent()) {
+            long seconds = Math.max(1, (domain.retryAfter().get().toMillis() + 999) / 1000);
+            return problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
         return domain.kind() == DomainException.Kind.UNAVAILABLE
                 ? problem.withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 : problem;
@@ -125,6 +136,7 @@ public final class ProblemResponses {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

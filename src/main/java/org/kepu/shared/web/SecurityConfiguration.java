@@ -1,16 +1,29 @@
 package org.kepu.shared.web;
 
+import java.util.Set;
 import org.kepu.shared.error.ProblemResponses;
 import org.kepu.shared.error.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,12 +37,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, WebProperties properties, ProblemWriter problems) {
+            ServerHttpSecurity http,
+            WebProperties properties,
+            ProblemWriter problems,
+            ObjectProvider<ServerSecurityContextRepository> signIn) {
         return http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                // No cookie-authenticated session exists yet; CSRF protection arrives with browser login.
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .securityContextRepository(signIn.getIfAvailable(NoOpServerSecurityContextRepository::getInstance))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        // the front end echoes the cookie's value as is (no per-request masking)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::cookieAuthenticatedWrite)
+                        .accessDeniedHandler(
+                                (exchange, denied) -> problems.write(exchange, ProblemResponses.from(denied))))
+                .addFilterAfter(SecurityConfiguration::issueCsrfCookie, SecurityWebFiltersOrder.CSRF)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(properties
                                 .contentSecurityPolicy()
                                 .replaceAll("\\s+", " ")
@@ -64,9 +86,33 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Accounts arrive with the organizer module; until then no one can sign in. */
+    /** Sign-in is the organizer module's own (no Spring user store, no generated password). */
     @Bean
-    ReactiveUserDetailsService noAccountsYet() {
+    ReactiveUserDetailsService noUserDetailsService() {
         return username -> Mono.empty();
     }
+
+    /**
+     * CSRF matters only where the browser attaches credentials by itself: an unsafe request carrying the
+     * session cookie. Bearer-token calls and anonymous participant writes (no session) need no token.
+     */
+    static Mono<ServerWebExchangeMatcher.MatchResult> cookieAuthenticatedWrite(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean safe = SAFE_METHODS.contains(request.getMethod());
+        boolean session = request.getCookies().getFirst(SessionCookie.NAME) != null;
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return !safe && session && !bearer
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /** The CSRF token is created lazily; subscribing makes the repository write the XSRF-TOKEN cookie. */
+    static Mono<Void> issueCsrfCookie(ServerWebExchange exchange, WebFilterChain chain) {
+        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+        return token.then(chain.filter(exchange));
+    }
+
+    private static final Set<HttpMethod> SAFE_METHODS =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 }

@@ -1,6 +1,7 @@
 package org.kepu.shared.web;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxRequestBytes largest request body accepted; larger ones get 413
  * @param contentSecurityPolicy the CSP sent with every response
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
+ * @param sessionCookieSecure send the session cookie over HTTPS only (turn off only for plain-HTTP dev)
  */
 @Validated
 @ConfigurationProperties("kepu.web")
@@ -21,4 +24,7 @@ public record WebProperties(
         @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                 + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
                 + " frame-ancestors 'none'")
-        String contentSecurityPolicy) {}
+        String contentSecurityPolicy,
+
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("true") boolean sessionCookieSecure) {}
