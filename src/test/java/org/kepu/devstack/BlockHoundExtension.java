@@ -24,7 +24,11 @@ public class BlockHoundExtension implements BeforeAllCallback {
                     // never blocks on Linux once the kernel's pool is initialised at boot. Only that read
                     // is allowed; any other file or socket I/O on an event loop still fails.
                     .allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes")
-                    .allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed"));
+                    .allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed")
+                    // Netty 4.2's adaptive buffer allocator briefly takes a StampedLock when it grows its
+                    // magazines; it is Netty's own event-loop code, bounded and uncontended in practice
+                    .allowBlockingCallsInside(
+                            "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
             installed = true;
         }
     }

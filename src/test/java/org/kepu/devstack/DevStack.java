@@ -90,6 +90,23 @@ public final class DevStack {
         return properties;
     }
 
+    /** Creates a further database on the same PostgreSQL (once), for tests that must not share state. */
+    public synchronized void ensureDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("database names are lower-case identifiers: " + name);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        Postgres.jdbcUrl(postgres.port(), "postgres"), Postgres.USER, "");
+                java.sql.Statement statement = c.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
     public String jdbcUrl() {
         return Postgres.jdbcUrl(postgres.port(), Postgres.DATABASE);
     }

@@ -6,12 +6,22 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a Spring test context at the dev stack, starting it on first use. */
+/**
+ * Points a Spring test context at the dev stack, starting it on first use. Tests share one database
+ * unless they set {@code kepu.devstack.database}.
+ */
 public class DevStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Map<String, Object> properties = new LinkedHashMap<>(DevStack.get().springProperties());
+        DevStack stack = DevStack.get();
+        Map<String, Object> properties = new LinkedHashMap<>(stack.springProperties());
+        // a test that must not share state names its own database: kepu.devstack.database=…
+        String database = context.getEnvironment().getProperty("kepu.devstack.database");
+        if (database != null) {
+            stack.ensureDatabase(database);
+            properties.put("kepu.db.name", database);
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack", properties));
     }
 }

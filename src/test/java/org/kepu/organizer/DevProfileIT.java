@@ -8,11 +8,14 @@ import org.kepu.devstack.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The dev profile (and only it, see SignInIT) creates the admin and the demo accounts. */
 @IntegrationTest
 @ActiveProfiles({"test", "dev"})
+// its own database: the dev accounts must not leak into tests that check they are absent elsewhere
+@TestPropertySource(properties = "kepu.devstack.database=kepu_dev_profile")
 class DevProfileIT {
 
     @Autowired

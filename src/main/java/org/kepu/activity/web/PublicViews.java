@@ -1,0 +1,200 @@
+package org.kepu.activity.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kepu.activity.Accessibility;
+import org.kepu.activity.Activity;
+import org.kepu.activity.ActivityDraft;
+import org.kepu.activity.ActivityService;
+import org.kepu.activity.Evidence;
+import org.kepu.campaign.CampaignEdition;
+import org.kepu.campaign.CampaignService;
+import org.kepu.region.RegionDetails;
+import org.kepu.region.RegionService;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Builds the public shapes of API.md (ActivitySummary, ActivityDetail) from activities. */
+@Component
+class PublicViews {
+
+    private final RegionService regions;
+    private final CampaignService campaigns;
+    private final ActivityService activities;
+    private final Clock clock;
+
+    PublicViews(RegionService regions, CampaignService campaigns, ActivityService activities, Clock clock) {
+        this.regions = regions;
+        this.campaigns = campaigns;
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    record CampaignRef(UUID id, String kind, int year, String name) {}
+
+    record Ref(String code, String name) {}
+
+    record RegionRef(String code, String name, List<Ref> path) {}
+
+    record Location(double lat, double lon) {}
+
+    record Venue(String name, String address, Location location) {}
+
+    record Rating(Double average, int count) {}
+
+    record Live(String url, String state) {}
+
+    record Organizer(UUID id, String name) {}
+
+    record Summary(
+            UUID id,
+            String title,
+            String subtitle,
+            CampaignRef campaign,
+            Organizer organizer,
+            RegionRef region,
+            Venue venue,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String format,
+            List<String> categories,
+            List<String> audiences,
+            boolean mainVenue,
+            String status,
+            Double distanceKm,
+            Rating rating,
+            long checkIns,
+            Live live) {}
+
+    record Contact(String name, String phone) {}
+
+    record Detail(
+            UUID id,
+            String title,
+            String subtitle,
+            CampaignRef campaign,
+            Organizer organizer,
+            RegionRef region,
+            Venue venue,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String format,
+            List<String> categories,
+            List<String> audiences,
+            boolean mainVenue,
+            String status,
+            Double distanceKm,
+            Rating rating,
+            long checkIns,
+            Live live,
+            String description,
+            List<String> coOrganizers,
+            Contact contact,
+            Integer capacity,
+            List<String> images,
+            Accessibility accessibility,
+            Evidence evidence,
+            Integer checkInRadiusM,
+            String statusReason) {}
+
+    Mono<List<Summary>> summaries(List<Activity> found) {
+        return Flux.fromIterable(found.stream()
+                        .map(a -> a.draft().campaignId())
+                        .distinct()
+                        .toList())
+                .flatMap(campaigns::require, 4)
+                .collectMap(CampaignEdition::id)
+                .flatMap(editions -> Flux.fromIterable(found)
+                        .concatMap(a -> regions.details(a.draft().regionCode())
+                                .map(region -> summary(a, editions.get(a.draft().campaignId()), region)))
+                        .collectList());
+    }
+
+    Mono<Detail> detail(Activity a) {
+        return Mono.zip(
+                        campaigns.require(a.draft().campaignId()),
+                        regions.details(a.draft().regionCode()),
+                        activities.publicEvidence(a))
+                .map(t -> {
+                    Summary s = summary(a, t.getT1(), t.getT2());
+                    ActivityDraft d = a.draft();
+                    Contact contact = d.contact() != null && d.contact().published()
+                            ? new Contact(d.contact().name(), d.contact().phone())
+                            : null;
+                    Optional<Evidence> evidence = t.getT3();
+                    return new Detail(
+                            s.id(),
+                            s.title(),
+                            s.subtitle(),
+                            s.campaign(),
+                            s.organizer(),
+                            s.region(),
+                            s.venue(),
+                            s.startsAt(),
+                            s.endsAt(),
+                            s.format(),
+                            s.categories(),
+                            s.audiences(),
+                            s.mainVenue(),
+                            s.status(),
+                            s.distanceKm(),
+                            s.rating(),
+                            s.checkIns(),
+                            s.live(),
+                            d.description(),
+                            d.coOrganizers(),
+                            contact,
+                            d.capacity(),
+                            evidence.map(Evidence::photos).orElse(List.of()),
+                            d.accessibility(),
+                            evidence.orElse(null),
+                            d.checkInRadiusM(),
+                            a.statusReason().orElse(null));
+                });
+    }
+
+    private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region) {
+        ActivityDraft d = a.draft();
+        String status = a.publicStatus(clock.instant()).name();
+        String liveState = switch (status) {
+            case "LIVE" -> "LIVE";
+            case "ENDED", "CANCELLED" -> "ENDED";
+            default -> "SCHEDULED";
+        };
+        return new Summary(
+                a.id(),
+                d.title(),
+                d.subtitle(),
+                campaign == null
+                        ? null
+                        : new CampaignRef(campaign.id(), campaign.kind().name(), campaign.year(), campaign.name()),
+                new Organizer(a.orgUnitId(), a.organizerName()),
+                new RegionRef(
+                        region.region().code(),
+                        region.region().name(),
+                        region.path().stream()
+                                .map(r -> new Ref(r.code(), r.name()))
+                                .toList()),
+                d.venue() == null
+                        ? null
+                        : new Venue(
+                                d.venue().name(),
+                                d.venue().address(),
+                                new Location(d.venue().lat(), d.venue().lon())),
+                ActivityResponse.time(d.startsAt()),
+                ActivityResponse.time(d.endsAt()),
+                d.format().name(),
+                d.categories().stream().map(Enum::name).sorted().toList(),
+                d.audiences().stream().map(Enum::name).sorted().toList(),
+                d.mainVenue(),
+                status,
+                null,
+                new Rating(null, 0),
+                0,
+                d.liveUrl() == null ? null : new Live(d.liveUrl(), liveState));
+    }
+}
