@@ -23,7 +23,8 @@ public class RegionService {
                 .collectList()
                 .map(RegionTree::new)
                 .timeout(Duration.ofSeconds(10))
-                .cache(loaded -> Duration.ofDays(3650), failed -> Duration.ZERO, () -> Duration.ZERO);
+                // kept for the life of the app (no expiry timer); a failure is not cached
+                .cacheInvalidateIf(loaded -> false);
     }
 
     /** The region with this code, or {@link RegionNotFound}; a malformed code is {@link InvalidRegionCode}. */

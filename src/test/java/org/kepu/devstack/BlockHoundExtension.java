@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.blockhound.BlockHound;
 
 /**
- * Installs BlockHound once per JVM before any integration test: a blocking call on an event-loop or
+ * Installs BlockHound once per JVM before any integration test (and, through {@link DevStackInitializer},
+ * before any Spring test context starts its threads): a blocking call on an event-loop or
  * parallel thread then fails the request (and the test) instead of quietly stalling everyone else.
  */
 public class BlockHoundExtension implements BeforeAllCallback {

@@ -137,13 +137,19 @@ public final class DevStack {
         Engine call() throws Exception;
     }
 
+    /** Starts an engine, again on a new port if its port was taken between choosing and binding it. */
     private static Engine call(Start start) {
-        try {
-            return start.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.call();
+            } catch (Exception e) {
+                if (attempt < 3 && Engine.portTaken(e)) {
+                    System.out.println("[devstack] port taken meanwhile, retrying: "
+                            + e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ public class DevStackInitializer implements ApplicationContextInitializer<Config
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // BlockHound must instrument the JDK before any scheduler or event-loop thread exists: installing it
+        // while threads are parked inside instrumented methods corrupts their locks (seen with PER_CLASS tests)
+        BlockHoundExtension.install();
         DevStack stack = DevStack.get();
         Map<String, Object> properties = new LinkedHashMap<>(stack.springProperties());
         // a test that must not share state names its own database: kepu.devstack.database=…

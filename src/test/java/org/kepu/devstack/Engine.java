@@ -89,15 +89,38 @@ final class Engine {
         }
     }
 
-    /** A loopback port nobody listens on right now. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port nobody listens on right now, never the same twice in this JVM. Another process may
+     * still take it before the engine binds; callers retry on "address in use" ({@link #portTaken}).
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("127.0.0.1", 0));
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free loopback port", e);
+            }
         }
+        throw new IllegalStateException("no fresh loopback port after 50 tries");
+    }
+
+    /** Whether an engine failed because its port was taken meanwhile (worth another try on a new port). */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("already in use")
+                    || message.contains("BindException")
+                    || message.contains("could not bind")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean accepts(int port) {

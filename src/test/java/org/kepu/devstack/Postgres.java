@@ -23,6 +23,9 @@ final class Postgres {
         Path home = distributions.postgres(VERSION);
         Path folder = run.folder("postgres");
         Path data = folder.resolve("data");
+        if (java.nio.file.Files.exists(data.resolve("PG_VERSION"))) {
+            return serve(run, home, folder, data); // a retry after a port clash: the cluster exists
+        }
         Shell.giveToEngineUser(folder);
         List<String> initdb = new java.util.ArrayList<>(Shell.asEngineUser());
         initdb.addAll(List.of(
@@ -38,7 +41,11 @@ final class Postgres {
                 "--no-locale",
                 "--no-sync"));
         Shell.output(initdb.toArray(String[]::new));
+        return serve(run, home, folder, data);
+    }
 
+    private static Engine serve(RunDirectory run, Path home, Path folder, Path data)
+            throws IOException, InterruptedException {
         int port = Engine.freePort();
         Path log = folder.resolve("postgres.log");
         Process process = Shell.startEngine(
