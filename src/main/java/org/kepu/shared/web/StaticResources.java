@@ -32,9 +32,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebFluxConfigurer {
 
-    static final CacheControl HASHED =
+    private static final CacheControl HASHED =
             CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-    static final CacheControl REVALIDATE = CacheControl.noCache();
+    private static final CacheControl REVALIDATE = CacheControl.noCache();
 
     private static final String STATIC = "classpath:/static/";
     private static final String[] UNHASHED = {"/index.html", "/boot.js", "/favicon.svg"};
