@@ -1,5 +1,6 @@
 package org.kepu.devstack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,11 @@ public final class DevStack {
     /** Process ids of the engines (for tests that check nothing is left behind). */
     public List<Long> enginePids() {
         return List.of(postgres.pid(), redis.pid(), elasticsearch.pid());
+    }
+
+    /** The folder this JVM's engines keep their data and logs in; it is gone once they are stopped. */
+    public Path runDirectory() {
+        return run.path();
     }
 
     private void stop() {
