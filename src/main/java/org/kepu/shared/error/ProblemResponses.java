@@ -1,5 +1,7 @@
 package org.kepu.shared.error;
 
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.net.ConnectException;
@@ -204,7 +206,10 @@ public final class ProblemResponses {
                 || causedBy(error, DataAccessResourceFailureException.class)
                 || causedBy(error, TransientDataAccessException.class)
                 || causedBy(error, TimeoutException.class)
-                || causedBy(error, ConnectException.class);
+                || causedBy(error, ConnectException.class)
+                // Lettuce's own exceptions when Redis is slow or gone (sessions, rate limits, counters)
+                || causedBy(error, RedisCommandTimeoutException.class)
+                || causedBy(error, RedisConnectionException.class);
     }
 
     private static String path(JacksonException e) {

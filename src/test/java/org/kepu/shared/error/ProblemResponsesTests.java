@@ -42,7 +42,10 @@ class ProblemResponsesTests {
     @Test
     void anUnavailableEngineIsA503WithRetryAfter() {
         for (Throwable cause : new Throwable[] {
-            new TimeoutException("pool"), new R2dbcNonTransientResourceException("connection refused")
+            new TimeoutException("pool"),
+            new R2dbcNonTransientResourceException("connection refused"),
+            new io.lettuce.core.RedisCommandTimeoutException("HGETALL timed out"),
+            new io.lettuce.core.RedisConnectionException("refused")
         }) {
             Problem problem = ProblemResponses.from(new RuntimeException("wrapped", cause));
             assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
