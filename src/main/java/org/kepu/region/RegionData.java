@@ -20,25 +20,69 @@ import java.util.zip.CRC32;
 final class RegionData {
 
     static final String RESOURCE = "regions/counties_geo_npm.csv";
+    static final String TOWNS = "regions/towns_npm.csv";
 
     private RegionData() {}
 
     static byte[] read() throws IOException {
-        try (InputStream in = RegionData.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return read(RESOURCE);
+    }
+
+    static byte[] readTowns() throws IOException {
+        return read(TOWNS);
+    }
+
+    private static byte[] read(String resource) throws IOException {
+        try (InputStream in = RegionData.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("missing resource " + RESOURCE);
+                throw new IOException("missing resource " + resource);
             }
             return in.readAllBytes();
         }
     }
 
-    static int checksum(byte[] data) {
+    static int checksum(byte[]... files) {
         CRC32 crc = new CRC32();
-        crc.update(data);
+        for (byte[] data : files) {
+            crc.update(data);
+        }
         return (int) crc.getValue();
     }
 
-    /** Regions ordered parents first, so that each row's parent exists when it is written. */
+    /**
+     * Provinces, cities and counties from the county file, then towns from the town file. A town has no
+     * point of its own in the shipped data: it takes its county's centre (or its city's, for cities
+     * without counties, whose towns the file lists under codes such as 441900).
+     */
+    static List<Region> parse(byte[] counties, byte[] towns) throws IOException {
+        List<Region> regions = parse(counties);
+        Map<String, Region> byCode = new java.util.HashMap<>();
+        regions.forEach(r -> byCode.put(r.code(), r));
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new java.io.ByteArrayInputStream(towns), StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null || !header.startsWith("code,name,county_code")) {
+                throw new IOException("unexpected header in " + TOWNS + ": " + header);
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] f = line.split(",", -1);
+                if (f.length < 3 || f[0].length() != 9) {
+                    continue;
+                }
+                String parent = RegionCode.canonical(f[2]).orElse("");
+                Region county = byCode.get(parent);
+                if (county == null) {
+                    continue; // a town of a county the county file does not know: skipped, not guessed
+                }
+                regions.add(new Region(
+                        f[0], f[1], ShortNames.of(f[1]), RegionLevel.TOWN, Optional.of(parent), county.center()));
+            }
+        }
+        return regions;
+    }
+
+    /** Provinces, cities and counties, parents first, so that each row's parent exists when it is written. */
     static List<Region> parse(byte[] data) throws IOException {
         Map<String, Accumulator> provinces = new LinkedHashMap<>();
         Map<String, Accumulator> cities = new LinkedHashMap<>();

@@ -35,19 +35,29 @@ class RegionDataMigration implements JavaMigration {
             """;
 
     private final byte[] data;
+    private final byte[] towns;
 
     RegionDataMigration() {
-        this(shipped());
+        this(shipped(), shippedTowns());
     }
 
-    /** For a different file, e.g. next year's data in a test. */
-    RegionDataMigration(byte[] data) {
+    /** For different files, e.g. next year's data in a test. */
+    RegionDataMigration(byte[] data, byte[] towns) {
         this.data = data.clone();
+        this.towns = towns.clone();
     }
 
     private static byte[] shipped() {
         try {
             return RegionData.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] shippedTowns() {
+        try {
+            return RegionData.readTowns();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,12 +70,12 @@ class RegionDataMigration implements JavaMigration {
 
     @Override
     public String getDescription() {
-        return "region data " + RegionData.RESOURCE;
+        return "region data " + RegionData.RESOURCE + " and " + RegionData.TOWNS;
     }
 
     @Override
     public Integer getChecksum() {
-        return RegionData.checksum(data);
+        return RegionData.checksum(data, towns);
     }
 
     @Override
@@ -80,7 +90,7 @@ class RegionDataMigration implements JavaMigration {
 
     /** Writes the file's regions; returns how many rows were inserted or changed. */
     int upsert(Connection connection) throws Exception {
-        List<Region> regions = RegionData.parse(data);
+        List<Region> regions = RegionData.parse(data, towns);
         int changed = 0;
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             for (Region region : regions) {

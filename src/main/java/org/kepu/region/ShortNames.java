@@ -9,8 +9,9 @@ import java.util.List;
  */
 final class ShortNames {
 
-    private static final List<String> SUFFIXES =
-            List.of("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区", "矿区", "省", "市", "盟", "县", "区", "旗");
+    private static final List<String> SUFFIXES = List.of(
+            "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区", "矿区", "街道办事处", "街道", "民族乡", "民族镇", "苏木", "省",
+            "市", "盟", "县", "区", "旗", "镇", "乡");
 
     /** The 55 recognised minority nationalities (and 维吾尔, as 新疆维吾尔自治区 writes it), longest first. */
     private static final List<String> NATIONALITIES = List.of(

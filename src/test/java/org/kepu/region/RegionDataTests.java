@@ -40,4 +40,22 @@ class RegionDataTests {
         assertThat(anhui.center().lat()).isBetween(29.4, 34.7);
         assertThat(anhui.center().lon()).isBetween(114.9, 119.7);
     }
+
+    @Test
+    void townsHangUnderTheirCountyWithItsCentre() throws Exception {
+        List<Region> regions = RegionData.parse(RegionData.read(), RegionData.readTowns());
+        Map<String, Region> byCode = new java.util.HashMap<>();
+        regions.forEach(r -> byCode.put(r.code(), r));
+        List<Region> towns =
+                regions.stream().filter(r -> r.level() == RegionLevel.TOWN).toList();
+        assertThat(towns).hasSize(41_352);
+        for (Region town : towns) {
+            Region parent = byCode.get(town.parentCode().orElseThrow());
+            assertThat(parent).as(town.code()).isNotNull();
+            assertThat(town.code()).startsWith(parent.code());
+            assertThat(town.center()).isEqualTo(parent.center());
+        }
+        assertThat(byCode.get("110101001").name()).isEqualTo("东华门街道");
+        assertThat(byCode.get("110101001").shortName()).isEqualTo("东华门");
+    }
 }

@@ -27,7 +27,11 @@ class ShortNamesTests {
         "郊区, 郊区",
         "市辖区, 市辖区",
         "省直辖县级行政区划, 省直辖县级行政区划",
-        "神农架林区, 神农架"
+        "神农架林区, 神农架",
+        "东华门街道, 东华门",
+        "王佐镇, 王佐",
+        "马场回族乡, 马场",
+        "鄂温克族苏木, 鄂温克族"
     })
     void shortNamesDropTheAdministrativeSuffix(String name, String expected) {
         assertThat(ShortNames.of(name)).isEqualTo(expected);
