@@ -18,6 +18,7 @@ import org.kepu.shared.web.WebProperties;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,6 +43,8 @@ class ActivityImportController {
 
     static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV_VALUE = "text/csv";
+
+    private static final ResolvableType PART = ResolvableType.forClass(Part.class);
 
     record ImportResponse(int imported, List<UUID> ids) {}
 
@@ -60,7 +64,7 @@ class ActivityImportController {
         this.campaigns = campaigns;
         this.regions = regions;
         this.clock = clock;
-        // The whole body is at most the request limit, so parts stay in memory and never touch the disk.
+        // The whole body is at most the request limit and already in memory: parts never touch the disk.
         int limit = (int) Math.min(Integer.MAX_VALUE - 1, web.maxRequestBytes().toBytes());
         this.parts = new DefaultPartHttpMessageReader();
         this.parts.setMaxInMemorySize(limit + 1);
@@ -70,15 +74,18 @@ class ActivityImportController {
     /** A form upload; the file's content, not its name or declared type, tells XLSX from CSV. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<ImportResponse>> upload(ServerHttpRequest request) {
-        // read from this (size-limited) request rather than through @RequestPart, which would bypass the limit
-        return parts.read(ResolvableType.forClass(Part.class), request, Map.of())
+        // The body is read whole from this size-limited request first (not through @RequestPart, which
+        // would bypass the limit), and only then split into parts: Spring's multipart parser reports a
+        // failing body twice, the second time as a dropped error logged at ERROR level.
+        return bytes(request.getBody())
+                .flatMapMany(body -> parts.read(PART, inMemory(request, body), Map.of()))
                 .concatMap(part -> "file".equals(part.name())
-                        ? bytes(part.content()).map(List::of)
-                        : part.content().doOnNext(DataBufferUtils::release).then(Mono.<List<byte[]>>empty()))
+                        ? bytes(part.content())
+                        : part.content().doOnNext(DataBufferUtils::release).then(Mono.<byte[]>empty()))
                 .next()
                 .switchIfEmpty(Mono.error(
                         () -> ValidationFailed.of("file", "required", "Send the file in a form part named 'file'.")))
-                .flatMap(file -> run(file.get(0), XlsxSheets.looksLikeXlsx(file.get(0))));
+                .flatMap(file -> run(file, XlsxSheets.looksLikeXlsx(file)));
     }
 
     /** The file as the body itself; the content type says which kind it is. */
@@ -126,6 +133,15 @@ class ActivityImportController {
                         // a national unit's example is placed in Beijing
                         regions.require(actor.regionCode().orElse("11"))))
                 .map(found -> ImportTemplate.rows(found.getT1(), found.getT2(), today));
+    }
+
+    private static ServerHttpRequest inMemory(ServerHttpRequest request, byte[] body) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
+            }
+        };
     }
 
     private static Mono<byte[]> bytes(Flux<DataBuffer> body) {
