@@ -611,4 +611,31 @@ public class ActivityService {
     private Mono<Void> audit(Actor actor, String action, UUID id, Map<String, ?> details) {
         return audit.record(actor.username(), action, "activity", id.toString(), details);
     }
+
+    /**
+     * Imports a file's rows as drafts of the organizer's unit, all or none. Every row is validated like
+     * {@link #create}; if any row has a problem, from reading it or from the rules, nothing is stored and
+     * {@link ImportFailed} lists every bad row. Otherwise all drafts are stored in one transaction, each
+     * with its audit entry; they come back in file order.
+     */
+    public Mono<List<Activity>> importDrafts(Actor organizer, List<ImportRow> rows) {
+        return require(organizer, Role.ORGANIZER)
+                .then(ImportBatch.validate(rows, draft -> validated(organizer, draft)))
+                .flatMap(valid -> {
+                    Instant now = clock.instant();
+                    return tx.transactional(Flux.fromIterable(valid)
+                            .concatMap(row -> {
+                                Activity activity = ImportBatch.draft(organizer, row.draft(), now);
+                                return activities
+                                        .insert(activity, organizer.username(), Optional.empty())
+                                        .then(audit(
+                                                organizer,
+                                                "activity.imported",
+                                                activity.id(),
+                                                Map.of("title", activity.draft().title(), "row", row.row())))
+                                        .thenReturn(activity);
+                            })
+                            .collectList());
+                });
+    }
 }

@@ -3,6 +3,7 @@ package org.kepu.shared.error;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,14 @@ public abstract class DomainException extends RuntimeException {
     /** Field-level details, for validation failures. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /**
+     * Extra members of the problem body, beside the standard ones (which they never replace), for details
+     * that are not field errors. Values must serialize as JSON.
+     */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 
     /** The stable, machine-readable problem code. */

@@ -1,17 +1,29 @@
 package org.kepu.shared.error;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * An RFC 9457 problem about to be sent: status, stable code, human text, optional field errors and
- * extra headers ({@code Retry-After}, {@code Allow}).
+ * An RFC 9457 problem about to be sent: status, stable code, human text, optional field errors, extra
+ * headers ({@code Retry-After}, {@code Allow}) and extension members (e.g. an import's per-row report).
  */
-public record Problem(HttpStatus status, String code, String detail, List<FieldError> errors, HttpHeaders headers) {
+public record Problem(
+        HttpStatus status,
+        String code,
+        String detail,
+        List<FieldError> errors,
+        HttpHeaders headers,
+        Map<String, Object> extensions) {
 
     public Problem {
         errors = List.copyOf(errors);
+        extensions = Map.copyOf(extensions);
+    }
+
+    public Problem(HttpStatus status, String code, String detail, List<FieldError> errors, HttpHeaders headers) {
+        this(status, code, detail, errors, headers, Map.of());
     }
 
     static Problem of(HttpStatus status, String code, String detail) {
@@ -26,6 +38,10 @@ public record Problem(HttpStatus status, String code, String detail, List<FieldE
         HttpHeaders copy = new HttpHeaders();
         copy.addAll(headers);
         copy.set(name, value);
-        return new Problem(status, code, detail, errors, copy);
+        return new Problem(status, code, detail, errors, copy, extensions);
+    }
+
+    Problem withExtensions(Map<String, Object> more) {
+        return more.isEmpty() ? this : new Problem(status, code, detail, errors, headers, more);
     }
 }

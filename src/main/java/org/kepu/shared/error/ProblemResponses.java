@@ -122,7 +122,8 @@ public final class ProblemResponses {
     }
 
     private static Problem fromDomain(DomainException domain) {
-        Problem problem = Problem.of(status(domain.kind()), domain.code(), domain.getMessage(), domain.errors());
+        Problem problem = Problem.of(status(domain.kind()), domain.code(), domain.getMessage(), domain.errors())
+                .withExtensions(domain.extensions());
         if (domain.retryAfter().isPresent()) {
             long seconds = Math.max(1, (domain.retryAfter().get().toMillis() + 999) / 1000);
             return problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

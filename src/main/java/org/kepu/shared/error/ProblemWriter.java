@@ -46,6 +46,8 @@ public class ProblemWriter {
                     .toList();
             body.put("errors", errors);
         }
+        // an extension may add members but never change the standard ones clients rely on
+        problem.extensions().forEach(body::putIfAbsent);
         return body;
     }
 }
