@@ -472,6 +472,19 @@ public class ActivityService {
                 });
     }
 
+    /** Activities by id in any status (the search indexer decides what is public). */
+    public Flux<Activity> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return activities.select("id = ANY(:ids)", "", spec -> spec.bind("ids", ids.toArray(UUID[]::new)));
+    }
+
+    /** Every public activity, streamed (for a full rebuild of the search index). */
+    public Flux<Activity> allPublic() {
+        return activities.select("status IN ('PUBLISHED', 'CANCELLED', 'POSTPONED')", "", spec -> spec);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private Mono<Activity> transition(

@@ -119,7 +119,14 @@ final class RunDirectory {
             String[] owner = Files.readString(run.resolve(OWNER)).trim().split(" ");
             return sameProcessAlive(Long.parseLong(owner[0]), Long.parseLong(owner[1]));
         } catch (IOException | RuntimeException e) {
-            return false; // no readable owner: a run that never finished starting
+            // no readable owner yet: a run still starting in another JVM, unless it is long abandoned
+            try {
+                return Files.getLastModifiedTime(run)
+                        .toInstant()
+                        .isAfter(Instant.now().minusSeconds(600));
+            } catch (IOException gone) {
+                return true; // removed meanwhile: nothing to reap
+            }
         }
     }
 

@@ -1,15 +1,10 @@
-package org.kepu.activity.web;
+package org.kepu.activity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kepu.activity.Accessibility;
-import org.kepu.activity.Activity;
-import org.kepu.activity.ActivityDraft;
-import org.kepu.activity.ActivityService;
-import org.kepu.activity.Evidence;
 import org.kepu.campaign.CampaignEdition;
 import org.kepu.campaign.CampaignService;
 import org.kepu.region.RegionDetails;
@@ -18,39 +13,42 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Builds the public shapes of API.md (ActivitySummary, ActivityDetail) from activities. */
+/**
+ * Builds the public shapes of API.md ({@code ActivitySummary}, {@code ActivityDetail}) from activities: for
+ * the public detail, for the listing, and for the search index's stored summaries.
+ */
 @Component
-class PublicViews {
+public class ActivitySummaries {
 
     private final RegionService regions;
     private final CampaignService campaigns;
     private final ActivityService activities;
     private final Clock clock;
 
-    PublicViews(RegionService regions, CampaignService campaigns, ActivityService activities, Clock clock) {
+    ActivitySummaries(RegionService regions, CampaignService campaigns, ActivityService activities, Clock clock) {
         this.regions = regions;
         this.campaigns = campaigns;
         this.activities = activities;
         this.clock = clock;
     }
 
-    record CampaignRef(UUID id, String kind, int year, String name) {}
+    public record CampaignRef(UUID id, String kind, int year, String name) {}
 
-    record Ref(String code, String name) {}
+    public record Ref(String code, String name) {}
 
-    record RegionRef(String code, String name, List<Ref> path) {}
+    public record RegionRef(String code, String name, List<Ref> path) {}
 
-    record Location(double lat, double lon) {}
+    public record Location(double lat, double lon) {}
 
-    record Venue(String name, String address, Location location) {}
+    public record Venue(String name, String address, Location location) {}
 
-    record Rating(Double average, int count) {}
+    public record Rating(Double average, int count) {}
 
-    record Live(String url, String state) {}
+    public record Live(String url, String state) {}
 
-    record Organizer(UUID id, String name) {}
+    public record Organizer(UUID id, String name) {}
 
-    record Summary(
+    public record Summary(
             UUID id,
             String title,
             String subtitle,
@@ -70,9 +68,9 @@ class PublicViews {
             long checkIns,
             Live live) {}
 
-    record Contact(String name, String phone) {}
+    public record Contact(String name, String phone) {}
 
-    record Detail(
+    public record Detail(
             UUID id,
             String title,
             String subtitle,
@@ -101,7 +99,7 @@ class PublicViews {
             Integer checkInRadiusM,
             String statusReason) {}
 
-    Mono<List<Summary>> summaries(List<Activity> found) {
+    public Mono<List<Summary>> summaries(List<Activity> found) {
         return Flux.fromIterable(found.stream()
                         .map(a -> a.draft().campaignId())
                         .distinct()
@@ -114,7 +112,7 @@ class PublicViews {
                         .collectList());
     }
 
-    Mono<Detail> detail(Activity a) {
+    public Mono<Detail> detail(Activity a) {
         return Mono.zip(
                         campaigns.require(a.draft().campaignId()),
                         regions.details(a.draft().regionCode()),
@@ -157,6 +155,10 @@ class PublicViews {
                 });
     }
 
+    static OffsetDateTime time(java.time.Instant instant) {
+        return instant.atZone(org.kepu.shared.time.CampaignTime.ZONE).toOffsetDateTime();
+    }
+
     private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region) {
         ActivityDraft d = a.draft();
         String status = a.publicStatus(clock.instant()).name();
@@ -185,8 +187,8 @@ class PublicViews {
                                 d.venue().name(),
                                 d.venue().address(),
                                 new Location(d.venue().lat(), d.venue().lon())),
-                ActivityResponse.time(d.startsAt()),
-                ActivityResponse.time(d.endsAt()),
+                time(d.startsAt()),
+                time(d.endsAt()),
                 d.format().name(),
                 d.categories().stream().map(Enum::name).sorted().toList(),
                 d.audiences().stream().map(Enum::name).sorted().toList(),

@@ -1,0 +1,326 @@
+package org.kepu.discovery;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import jakarta.annotation.PreDestroy;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kepu.activity.ActivityService;
+import org.kepu.activity.ActivitySummaries;
+import org.kepu.activity.BrowseFilter;
+import org.kepu.activity.Labelled;
+import org.kepu.activity.PublicStatus;
+import org.kepu.region.Region;
+import org.kepu.region.RegionService;
+import org.kepu.shared.error.InvalidParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The discovery module's API: search published activities, keep the index in step with the outbox, and
+ * rebuild it. When Elasticsearch fails, simple searches are answered from PostgreSQL, flagged degraded.
+ */
+@Service
+public class DiscoveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoveryService.class);
+    private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ElasticsearchAsyncClient client;
+    private final RegionService regions;
+    private final ActivityService activities;
+    private final ActivitySummaries summaries;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SearchIndex index;
+    private final Mono<ChineseText> text;
+    private final Mono<Indexer> indexer;
+    private volatile Disposable polling;
+    private volatile boolean indexReady;
+    private final java.util.concurrent.atomic.AtomicReference<Mono<Void>> ensuring =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    DiscoveryService(
+            ElasticsearchAsyncClient client,
+            RegionService regions,
+            ActivityService activities,
+            ActivitySummaries summaries,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            JsonMapper json,
+            Clock clock) {
+        this.client = client;
+        this.regions = regions;
+        this.activities = activities;
+        this.summaries = summaries;
+        this.json = json;
+        this.clock = clock;
+        this.index = new SearchIndex(client, clock);
+        // HanLP loads its dictionaries (file I/O) once, off the event loop
+        this.text = regions.all()
+                .publishOn(Schedulers.boundedElastic())
+                .map(all -> new ChineseText(all.stream()
+                        .flatMap(r -> java.util.stream.Stream.of(r.name(), r.shortName()))
+                        .distinct()
+                        .toList()))
+                .cacheInvalidateIf(t -> false);
+        this.indexer = text.map(t -> new Indexer(db, tx, activities, summaries, new ActivityDocuments(t, json), index))
+                .cacheInvalidateIf(i -> false);
+    }
+
+    /** At startup: make sure the index exists with the current mapping, then follow the outbox. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        polling = Indexer.ticks(Duration.ofMillis(500))
+                .concatMap(
+                        tick -> readyIndex()
+                                .then(indexer.flatMap(Indexer::drainAll))
+                                .onErrorResume(e -> {
+                                    log.warn("search indexing waits: {}", e.toString());
+                                    return Mono.empty();
+                                }),
+                        1)
+                .subscribe();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.dispose();
+        }
+    }
+
+    /** The index is there with the current mapping (checked until it once is). */
+    private Mono<Void> readyIndex() {
+        if (indexReady) {
+            return Mono.empty();
+        }
+        // one check or rebuild at a time in this instance: concurrent callers share it
+        return Mono.defer(() -> ensuring.updateAndGet(current -> current != null
+                ? current
+                : ensureIndex()
+                        .doOnSuccess(v -> indexReady = true)
+                        .doFinally(signal -> ensuring.set(null))
+                        .cache()));
+    }
+
+    /** Creates the index behind the alias if missing, or rebuilds it when the mapping changed. */
+    Mono<Void> ensureIndex() {
+        return index.aliasTargets()
+                .flatMap(targets -> targets.size() == 1 && targets.get(0).startsWith(index.currentPrefix() + "-")
+                        ? Mono.<Void>empty()
+                        : rebuild());
+    }
+
+    /**
+     * Full rebuild: a new physical index loaded from a PostgreSQL snapshot, the outbox replayed since the
+     * snapshot, an atomic alias swap, the old index removed. Searches keep using the old index until the swap.
+     */
+    public Mono<Void> rebuild() {
+        return indexer.flatMap(ix -> index.aliasTargets()
+                .flatMap(previous -> ix.newestOutboxId()
+                        .flatMap(snapshot -> index.createPhysical()
+                                .flatMap(fresh -> ix.load(fresh, snapshot)
+                                        .doOnNext(n -> log.info("search index {}: loaded {} activities", fresh, n))
+                                        .then(ix.replaySince(fresh, snapshot))
+                                        .then(index.swapAlias(fresh, previous))
+                                        .then(ix.replaySince(SearchIndex.ALIAS, snapshot))))));
+    }
+
+    /** Indexes what the outbox holds now (tests and the admin use it to avoid waiting for the poll). */
+    public Mono<Void> catchUp() {
+        // another instance (or the poller) may hold rows under SKIP LOCKED: wait until none is pending
+        Mono<Boolean> settled =
+                indexer.flatMap(Indexer::lag).flatMap(lag -> lag.pending() == 0 ? Mono.just(true) : Mono.empty());
+        return readyIndex()
+                .then(indexer.flatMap(Indexer::drainAll))
+                .then(settled.repeatWhenEmpty(300, ticks -> ticks.delayElements(Duration.ofMillis(100))))
+                .then(index.refresh());
+    }
+
+    public Mono<SearchResult> search(SearchQuery query) {
+        Instant now = clock.instant();
+        Mono<Optional<QueryBuilder.Analysed>> analysed = query.text().isEmpty()
+                ? Mono.just(Optional.empty())
+                : text.map(t -> Optional.of(analyse(t, query.text().get())));
+        return analysed.flatMap(a -> esSearch(QueryBuilder.build(query, a, now), query, now))
+                .onErrorResume(e -> !(e instanceof InvalidParameter), e -> degraded(query, e));
+    }
+
+    private QueryBuilder.Analysed analyse(ChineseText t, String raw) {
+        String normalized = t.normalize(raw);
+        String compact = normalized.replace(" ", "");
+        Optional<String> pinyin =
+                compact.matches("[a-z0-9]+") && compact.chars().anyMatch(Character::isLetter)
+                        ? Optional.of(compact)
+                        : Optional.empty();
+        return new QueryBuilder.Analysed(normalized, t.words(normalized), pinyin);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Mono<SearchResult> esSearch(Map<String, Object> body, SearchQuery query, Instant now) {
+        String request = json.writeValueAsString(body);
+        return Mono.fromFuture(() ->
+                        client.search(s -> s.index(SearchIndex.ALIAS).withJson(new StringReader(request)), Map.class))
+                .timeout(SEARCH_TIMEOUT)
+                .flatMap(response -> regionLabels()
+                        .map(labels -> result((SearchResponse<Map>) (SearchResponse) response, query, now, labels)));
+    }
+
+    private Mono<Map<String, String>> regionLabels() {
+        return regions.all().map(all -> {
+            Map<String, String> labels = new java.util.HashMap<>();
+            for (Region r : all) {
+                labels.put(r.code(), r.name());
+            }
+            return labels;
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SearchResult result(
+            SearchResponse<Map> response, SearchQuery query, Instant now, Map<String, String> regionNames) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<FieldValue> lastSort = List.of();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<String, Object> summary =
+                    new LinkedHashMap<>((Map<String, Object>) hit.source().get("summary"));
+            summary.put("status", status(summary, now));
+            if (query.sort() == SearchQuery.Sort.DISTANCE && !hit.sort().isEmpty()) {
+                summary.put("distanceKm", Math.round(hit.sort().get(0).doubleValue() * 10) / 10.0);
+            }
+            items.add(summary);
+            lastSort = hit.sort();
+        }
+        String next = items.size() == query.size() ? cursor(lastSort) : null;
+        Map<String, List<SearchResult.Facet>> facets = new LinkedHashMap<>();
+        Map<String, Aggregate> aggs = response.aggregations();
+        facets.put("region", buckets(aggs.get("region"), code -> regionNames.getOrDefault(code, code)));
+        facets.put("category", buckets(aggs.get("category"), code -> label(org.kepu.activity.Category.class, code)));
+        facets.put("audience", buckets(aggs.get("audience"), code -> label(org.kepu.activity.Audience.class, code)));
+        facets.put("format", buckets(aggs.get("format"), code -> label(org.kepu.activity.Format.class, code)));
+        facets.put("campaign", buckets(aggs.get("campaign"), code -> code));
+        long total = response.hits().total() == null
+                ? items.size()
+                : response.hits().total().value();
+        return new SearchResult(items, total, next, false, facets);
+    }
+
+    private static List<SearchResult.Facet> buckets(
+            Aggregate filter, java.util.function.Function<String, String> label) {
+        if (filter == null) {
+            return List.of();
+        }
+        return filter.filter().aggregations().get("values").sterms().buckets().array().stream()
+                .map(b -> new SearchResult.Facet(
+                        b.key().stringValue(), label.apply(b.key().stringValue()), b.docCount()))
+                .toList();
+    }
+
+    private static <E extends Enum<E> & Labelled> String label(Class<E> type, String code) {
+        try {
+            return Enum.valueOf(type, code).zh();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    private static String status(Map<String, Object> summary, Instant now) {
+        Object stored = summary.get("status");
+        if ("CANCELLED".equals(stored) || "POSTPONED".equals(stored)) {
+            return (String) stored;
+        }
+        Instant start =
+                java.time.OffsetDateTime.parse((String) summary.get("startsAt")).toInstant();
+        Instant end =
+                java.time.OffsetDateTime.parse((String) summary.get("endsAt")).toInstant();
+        return (now.isBefore(start)
+                        ? PublicStatus.UPCOMING
+                        : now.isBefore(end) ? PublicStatus.LIVE : PublicStatus.ENDED)
+                .name();
+    }
+
+    private String cursor(List<FieldValue> sort) {
+        List<Object> values = sort.stream()
+                .map(FieldValue::_get)
+                .map(v -> v instanceof FieldValue f ? f._get() : v)
+                .toList();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(values));
+    }
+
+    /** The sort values a cursor carries; anything else is a 400 naming {@code cursor}. */
+    public List<Object> parseCursor(String cursor) {
+        try {
+            List<Object> values =
+                    json.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<Object>>() {});
+            if (values.isEmpty()
+                    || values.size() > 4
+                    || values.stream().anyMatch(v -> v instanceof Map || v instanceof List)) {
+                throw new IllegalArgumentException("unexpected cursor shape");
+            }
+            return values;
+        } catch (RuntimeException e) {
+            throw new InvalidParameter("cursor", "The cursor is not one this API gave out.");
+        }
+    }
+
+    /** Elasticsearch failed: simple searches come from PostgreSQL, flagged; the rest is a 503. */
+    private Mono<SearchResult> degraded(SearchQuery query, Throwable cause) {
+        log.warn(
+                "search falls back to PostgreSQL: {}",
+                cause instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es
+                        ? es.response().error().rootCause().stream()
+                                .map(c -> c.reason())
+                                .toList()
+                        : cause.toString());
+        if (!query.simple()) {
+            return Mono.error(new SearchUnavailable());
+        }
+        BrowseFilter filter = new BrowseFilter(
+                query.region(),
+                query.campaignId(),
+                query.formats().stream().findFirst(),
+                query.categories().stream().findFirst(),
+                query.from().orElse(Instant.parse("1970-01-01T00:00:00Z")),
+                query.to().orElse(Instant.parse("9999-01-01T00:00:00Z")),
+                query.text(),
+                false,
+                Instant.parse("1970-01-01T00:00:00Z"),
+                new java.util.UUID(0, 0),
+                query.size());
+        return activities
+                .browse(filter)
+                .collectList()
+                .flatMap(found -> summariesOf(found))
+                .map(items -> new SearchResult(items, null, null, true, Map.of()));
+    }
+
+    private Mono<List<Map<String, Object>>> summariesOf(List<org.kepu.activity.Activity> found) {
+        return summaries
+                .summaries(found)
+                .map(list -> list.stream()
+                        .map(s -> json.convertValue(s, new TypeReference<Map<String, Object>>() {}))
+                        .toList());
+    }
+}

@@ -1,0 +1,133 @@
+package org.kepu.discovery;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The physical index behind the {@code activities} alias. Its name carries a hash of the definition
+ * (activities.json), so a changed mapping is a new index: built beside the old one, loaded, and swapped in
+ * atomically; searches use the alias throughout.
+ */
+final class SearchIndex {
+
+    static final String ALIAS = "activities";
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ElasticsearchAsyncClient client;
+    private final String definition;
+    private final String hash;
+    private final Clock clock;
+
+    SearchIndex(ElasticsearchAsyncClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+        try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream("search/activities.json")) {
+            this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            this.hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 10);
+        } catch (IOException | java.security.NoSuchAlgorithmException | NullPointerException e) {
+            throw new IllegalStateException("cannot read search/activities.json", e);
+        }
+    }
+
+    /** The prefix of physical indices built from the current definition. */
+    String currentPrefix() {
+        return ALIAS + "-" + hash;
+    }
+
+    /** The physical index the alias points at, or empty. */
+    Mono<List<String>> aliasTargets() {
+        return Mono.fromFuture(
+                        () -> client.indices().getAlias(g -> g.name(ALIAS).ignoreUnavailable(true)))
+                .map(r -> List.copyOf(r.aliases().keySet()))
+                .onErrorResume(
+                        co.elastic.clients.elasticsearch._types.ElasticsearchException.class, e -> Mono.just(List.of()))
+                .timeout(TIMEOUT);
+    }
+
+    /** Creates a new physical index from the definition (not yet behind the alias). */
+    Mono<String> createPhysical() {
+        String name = currentPrefix() + "-" + clock.millis();
+        return Mono.fromFuture(() -> client.indices().create(c -> json(c.index(name), definition)))
+                .timeout(TIMEOUT)
+                .thenReturn(name);
+    }
+
+    /** Points the alias at {@code index} alone, in one atomic step, and deletes the indices it left. */
+    Mono<Void> swapAlias(String index, List<String> previous) {
+        // one atomic request: off every physical index (whoever attached it), then onto the new one
+        return Mono.fromFuture(() -> client.indices()
+                        .updateAliases(u -> u.actions(a -> a.remove(
+                                        r -> r.index(ALIAS + "-*").alias(ALIAS).mustExist(false)))
+                                .actions(a -> a.add(add -> add.index(index).alias(ALIAS)))))
+                .timeout(TIMEOUT)
+                .then(
+                        previous.isEmpty()
+                                ? Mono.empty()
+                                : Mono.fromFuture(() -> client.indices().delete(d -> d.index(previous)))
+                                        .timeout(TIMEOUT)
+                                        .then())
+                .doOnSuccess(v -> log.info("search alias {} now points at {} (was {})", ALIAS, index, previous));
+    }
+
+    /** Upserts (with external versions, so stale writes lose) and deletes, in one bulk request. */
+    Mono<Void> bulk(
+            String index, Map<String, Map<String, Object>> upserts, Map<String, Long> versions, List<String> deletes) {
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return Mono.empty();
+        }
+        // through the alias only if it exists: never let Elasticsearch auto-create a dynamically mapped index
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(index.equals(ALIAS));
+        upserts.forEach((id, doc) -> bulk.operations(BulkOperation.of(op ->
+                op.index(i -> i.id(id).document(doc).version(versions.get(id)).versionType(VersionType.ExternalGte)))));
+        for (String id : deletes) {
+            bulk.operations(BulkOperation.of(
+                    op -> op.delete(d -> d.id(id).version(versions.get(id)).versionType(VersionType.ExternalGte))));
+        }
+        return Mono.fromFuture(() -> client.bulk(bulk.build())).timeout(TIMEOUT).flatMap(response -> {
+            var failures = response.items().stream()
+                    .filter(item -> item.error() != null)
+                    // an older version arriving late, or deleting what is not there: harmless
+                    .filter(item -> item.status() != 409 && item.status() != 404)
+                    .toList();
+            return failures.isEmpty()
+                    ? Mono.empty()
+                    : Mono.error(new IllegalStateException("bulk indexing failed for " + failures.size() + " items: "
+                            + failures.get(0).error().reason()));
+        });
+    }
+
+    /**
+     * Reads a JSON body with the client's own mapper. {@code withJson(Reader)} would look the JSON provider
+     * up through ServiceLoader, reading jars, on every call.
+     */
+    <B extends co.elastic.clients.json.WithJson<B>> B json(B builder, String body) {
+        co.elastic.clients.json.JsonpMapper mapper = client._jsonpMapper();
+        try (jakarta.json.stream.JsonParser parser = mapper.jsonProvider().createParser(new StringReader(body))) {
+            return builder.withJson(parser, mapper);
+        }
+    }
+
+    Mono<Void> refresh() {
+        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(ALIAS)))
+                .timeout(TIMEOUT)
+                .then();
+    }
+}
