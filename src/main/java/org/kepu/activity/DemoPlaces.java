@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.kepu.region.Region;
 import org.kepu.region.RegionLevel;
 
@@ -64,6 +65,8 @@ final class DemoPlaces {
             Map.entry("64", 7.2),
             Map.entry("65", 25.9));
 
+    private static final Pattern ZONE = Pattern.compile("(开发区|管理区|园区|示范区|合作区|实验区)$");
+
     private final List<Place> places;
     private final double[] cumulative;
 
@@ -74,14 +77,16 @@ final class DemoPlaces {
 
     /**
      * The counties among {@code regions} (every region, as the region module lists them). Statistical units
-     * that are not counties, such as 西沙群岛 or 管理区管委会, are left out: no one runs activities there.
+     * that are no counties in GB/T 2260 are left out: 西沙群岛 has no one to run activities, and development
+     * zones (长春净月高新技术产业开发区) have no short name to put in a title.
      */
     static DemoPlaces of(List<Region> regions) {
         Map<String, Region> byCode = new HashMap<>();
         regions.forEach(r -> byCode.put(r.code(), r));
         List<Region> counties = regions.stream()
                 .filter(r -> r.level() == RegionLevel.COUNTY)
-                .filter(r -> r.name().matches(".*[县区市旗]"))
+                .filter(r ->
+                        r.name().matches(".*[县区市旗]") && !ZONE.matcher(r.name()).find())
                 .sorted((a, b) -> a.code().compareTo(b.code())) // the draw must not depend on the input order
                 .toList();
         Map<String, Integer> perProvince = new HashMap<>();

@@ -214,7 +214,9 @@ public class OrganizerService {
         // a concurrent insert of the same name and region makes ours wait for its commit, then do nothing
         return units.insert(unit, now)
                 .flatMap(inserted ->
-                        inserted ? Mono.just(unit) : units.findByNameAndRegion(unit.name(), unit.regionCode()));
+                        inserted ? Mono.just(unit) : units.findByNameAndRegion(unit.name(), unit.regionCode()))
+                // empty only if the conflicting row was deleted in between: fail rather than answer nothing
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("org unit neither inserted nor found")));
     }
 
     private static Mono<Void> requireAdmin(Actor actor) {

@@ -30,7 +30,7 @@ final class DemoFixtures {
             LocalDate.of(2027, 5, 15),
             LocalDate.of(2027, 5, 22));
 
-    /** Anhui (populous) with 鸠江区, Qinghai (sparse) with 城东区, Yunnan with 峨山彝族自治县, and 西沙群岛. */
+    /** Anhui (populous) with 鸠江区, Qinghai (sparse) with 城东区, Yunnan with 峨山彝族自治县, 西沙群岛 and a development zone. */
     static final List<Region> REGIONS = List.of(
             region("34", "安徽省", "安徽", null, 31.86, 117.28),
             region("3402", "芜湖市", "芜湖", "34", 31.33, 118.43),
@@ -43,7 +43,10 @@ final class DemoFixtures {
             region("530426", "峨山彝族自治县", "峨山", "5304", 24.17, 102.40),
             region("46", "海南省", "海南", null, 20.02, 110.35),
             region("4603", "三沙市", "三沙", "46", 16.83, 112.34),
-            region("460321", "西沙群岛", "西沙群岛", "4603", 16.83, 112.34));
+            region("460321", "西沙群岛", "西沙群岛", "4603", 16.83, 112.34),
+            region("2201", "长春市", "长春", "22", 43.82, 125.32),
+            region("22", "吉林省", "吉林", null, 43.9, 125.3),
+            region("220172", "长春净月高新技术产业开发区", "长春净月高新技术产业开发", "2201", 43.886841, 125.3245));
 
     private DemoFixtures() {}
 
