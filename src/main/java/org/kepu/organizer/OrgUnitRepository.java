@@ -24,6 +24,18 @@ class OrgUnitRepository {
                 .one();
     }
 
+    /** The unit with this name in this region (empty region: national). */
+    Mono<OrgUnit> findByNameAndRegion(String name, Optional<String> regionCode) {
+        return db.sql("""
+                        SELECT id, name, kind, region_code, parent_id FROM organizer.org_unit
+                        WHERE name = :name AND coalesce(region_code, '') = :region
+                        """)
+                .bind("name", name)
+                .bind("region", regionCode.orElse(""))
+                .map(OrgUnitRepository::unit)
+                .one();
+    }
+
     /** Inserts unless a unit with this name exists in this region; emits whether it was inserted. */
     Mono<Boolean> insert(OrgUnit unit, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""

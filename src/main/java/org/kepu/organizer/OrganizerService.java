@@ -118,6 +118,17 @@ public class OrganizerService {
                                 .thenReturn(created))));
     }
 
+    /**
+     * The unit with this name in this region, created (national level, no parent) when missing: for demo
+     * and imported data that know organizers only by name. Idempotent and safe to call concurrently, as the
+     * name is unique within a region. Not audited: no person acts. Fails with {@link ValidationFailed} for
+     * a bad name or kind and with {@code RegionNotFound} for an unknown region.
+     */
+    public Mono<OrgUnit> ensureOrgUnit(String name, OrgUnitKind kind, Optional<String> regionCode) {
+        return validate(new CreateOrgUnit(name, kind, regionCode, Optional.empty()))
+                .flatMap(unit -> insertOrFind(unit, clock.instant()));
+    }
+
     /** Creates an account in an existing org unit. */
     public Mono<AccountSummary> createAccount(Actor admin, CreateAccount command) {
         return requireAdmin(admin)
@@ -167,14 +178,45 @@ public class OrganizerService {
                                 : Mono.error(AccountNotFound::new))));
     }
 
-    /** Creates what is missing of the given org units and accounts (dev profile demo data). */
+    /**
+     * Creates what is missing of the given org units and accounts (dev profile demo data). A unit of the
+     * same name and region may exist already under another id (created by {@link #ensureOrgUnit} from other
+     * demo data, possibly at the same moment), so children and accounts point at the stored id.
+     */
     Mono<Void> ensure(List<OrgUnit> demoUnits, List<AccountRecord> demoAccounts) {
         Instant now = clock.instant();
+        Map<UUID, UUID> stored = new java.util.concurrent.ConcurrentHashMap<>();
         return reactor.core.publisher.Flux.fromIterable(demoUnits)
-                .concatMap(unit -> units.insert(unit, now))
-                .thenMany(
-                        reactor.core.publisher.Flux.fromIterable(demoAccounts).concatMap(a -> accounts.insert(a, now)))
+                .concatMap(unit -> {
+                    OrgUnit u = new OrgUnit(
+                            unit.id(),
+                            unit.name(),
+                            unit.kind(),
+                            unit.regionCode(),
+                            unit.parentId().map(p -> stored.getOrDefault(p, p)));
+                    return insertOrFind(u, now).doOnNext(s -> stored.put(unit.id(), s.id()));
+                })
+                .thenMany(reactor.core.publisher.Flux.fromIterable(demoAccounts)
+                        .concatMap(a -> accounts.insert(
+                                new AccountRecord(
+                                        a.id(),
+                                        a.username(),
+                                        a.passwordHash(),
+                                        stored.getOrDefault(a.orgUnitId(), a.orgUnitId()),
+                                        a.roles(),
+                                        a.enabled(),
+                                        a.notBefore()),
+                                now)))
                 .then();
+    }
+
+    private Mono<OrgUnit> insertOrFind(OrgUnit unit, Instant now) {
+        // a concurrent insert of the same name and region makes ours wait for its commit, then do nothing
+        return units.insert(unit, now)
+                .flatMap(inserted ->
+                        inserted ? Mono.just(unit) : units.findByNameAndRegion(unit.name(), unit.regionCode()))
+                // empty only if the conflicting row was deleted in between: fail rather than answer nothing
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("org unit neither inserted nor found")));
     }
 
     private static Mono<Void> requireAdmin(Actor actor) {
