@@ -69,6 +69,7 @@ public class DiscoveryService {
             DatabaseClient db,
             TransactionalOperator tx,
             JsonMapper json,
+            DiscoveryProperties properties,
             Clock clock) {
         this.client = client;
         this.regions = regions;
@@ -76,7 +77,7 @@ public class DiscoveryService {
         this.summaries = summaries;
         this.json = json;
         this.clock = clock;
-        this.index = new SearchIndex(client, clock);
+        this.index = new SearchIndex(client, properties.indexAlias(), clock);
         // HanLP loads its dictionaries (file I/O) once, off the event loop
         this.text = regions.all()
                 .publishOn(Schedulers.boundedElastic())
@@ -145,7 +146,7 @@ public class DiscoveryService {
                                         .doOnNext(n -> log.info("search index {}: loaded {} activities", fresh, n))
                                         .then(ix.replaySince(fresh, snapshot))
                                         .then(index.swapAlias(fresh, previous))
-                                        .then(ix.replaySince(SearchIndex.ALIAS, snapshot))))));
+                                        .then(ix.replaySince(index.alias(), snapshot))))));
     }
 
     /** Indexes what the outbox holds now (tests and the admin use it to avoid waiting for the poll). */
@@ -181,8 +182,8 @@ public class DiscoveryService {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Mono<SearchResult> esSearch(Map<String, Object> body, SearchQuery query, Instant now) {
         String request = json.writeValueAsString(body);
-        return Mono.fromFuture(() ->
-                        client.search(s -> s.index(SearchIndex.ALIAS).withJson(new StringReader(request)), Map.class))
+        return Mono.fromFuture(
+                        () -> client.search(s -> s.index(index.alias()).withJson(new StringReader(request)), Map.class))
                 .timeout(SEARCH_TIMEOUT)
                 .flatMap(response -> regionLabels()
                         .map(labels -> result((SearchResponse<Map>) (SearchResponse) response, query, now, labels)));

@@ -75,7 +75,7 @@ final class Indexer {
                     claimed.set(rows.stream().map(Row::id).toList());
                     Map<String, Long> versions = new HashMap<>();
                     rows.forEach(r -> versions.merge(r.key(), r.id(), Math::max));
-                    return write(SearchIndex.ALIAS, versions)
+                    return write(index.alias(), versions)
                             .then(db.sql("UPDATE shared.outbox SET processed_at = now() WHERE id = ANY(:ids)")
                                     .bind("ids", claimed.get().toArray(Long[]::new))
                                     .then())

@@ -25,17 +25,18 @@ import reactor.core.publisher.Mono;
  */
 final class SearchIndex {
 
-    static final String ALIAS = "activities";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ElasticsearchAsyncClient client;
+    private final String alias;
     private final String definition;
     private final String hash;
     private final Clock clock;
 
-    SearchIndex(ElasticsearchAsyncClient client, Clock clock) {
+    SearchIndex(ElasticsearchAsyncClient client, String alias, Clock clock) {
         this.client = client;
+        this.alias = alias;
         this.clock = clock;
         try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream("search/activities.json")) {
             this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -47,15 +48,19 @@ final class SearchIndex {
         }
     }
 
+    String alias() {
+        return alias;
+    }
+
     /** The prefix of physical indices built from the current definition. */
     String currentPrefix() {
-        return ALIAS + "-" + hash;
+        return alias + "-" + hash;
     }
 
     /** The physical index the alias points at, or empty. */
     Mono<List<String>> aliasTargets() {
         return Mono.fromFuture(
-                        () -> client.indices().getAlias(g -> g.name(ALIAS).ignoreUnavailable(true)))
+                        () -> client.indices().getAlias(g -> g.name(alias).ignoreUnavailable(true)))
                 .map(r -> List.copyOf(r.aliases().keySet()))
                 .onErrorResume(
                         co.elastic.clients.elasticsearch._types.ElasticsearchException.class, e -> Mono.just(List.of()))
@@ -75,8 +80,8 @@ final class SearchIndex {
         // one atomic request: off every physical index (whoever attached it), then onto the new one
         return Mono.fromFuture(() -> client.indices()
                         .updateAliases(u -> u.actions(a -> a.remove(
-                                        r -> r.index(ALIAS + "-*").alias(ALIAS).mustExist(false)))
-                                .actions(a -> a.add(add -> add.index(index).alias(ALIAS)))))
+                                        r -> r.index(alias + "-*").alias(alias).mustExist(false)))
+                                .actions(a -> a.add(add -> add.index(index).alias(alias)))))
                 .timeout(TIMEOUT)
                 .then(
                         previous.isEmpty()
@@ -84,7 +89,7 @@ final class SearchIndex {
                                 : Mono.fromFuture(() -> client.indices().delete(d -> d.index(previous)))
                                         .timeout(TIMEOUT)
                                         .then())
-                .doOnSuccess(v -> log.info("search alias {} now points at {} (was {})", ALIAS, index, previous));
+                .doOnSuccess(v -> log.info("search alias {} now points at {} (was {})", alias, index, previous));
     }
 
     /** Upserts (with external versions, so stale writes lose) and deletes, in one bulk request. */
@@ -94,7 +99,7 @@ final class SearchIndex {
             return Mono.empty();
         }
         // through the alias only if it exists: never let Elasticsearch auto-create a dynamically mapped index
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(index.equals(ALIAS));
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(index.equals(alias));
         upserts.forEach((id, doc) -> bulk.operations(BulkOperation.of(op ->
                 op.index(i -> i.id(id).document(doc).version(versions.get(id)).versionType(VersionType.ExternalGte)))));
         for (String id : deletes) {
@@ -126,7 +131,7 @@ final class SearchIndex {
     }
 
     Mono<Void> refresh() {
-        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(ALIAS)))
+        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(alias)))
                 .timeout(TIMEOUT)
                 .then();
     }

@@ -24,6 +24,7 @@ public class DevStackInitializer implements ApplicationContextInitializer<Config
         if (database != null) {
             stack.ensureDatabase(database);
             properties.put("kepu.db.name", database);
+            properties.put("kepu.discovery.index-alias", "activities_" + database); // its own search index too
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack", properties));
     }
