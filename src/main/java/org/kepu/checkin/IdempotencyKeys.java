@@ -68,17 +68,18 @@ class IdempotencyKeys {
     }
 
     private Mono<Claim> decide(Record record, UUID participant, String key, String hash, Instant now) {
+        boolean done = record.state().equals("DONE");
+        if (!done && record.lockedUntil().isAfter(now)) {
+            // its body is compared once it has an answer to compare against
+            return Mono.error(new IdempotencyKeyInFlight());
+        }
         if (!record.hash().equals(hash)) {
             return Mono.error(new IdempotencyKeyReused());
         }
-        if (record.state().equals("DONE")) {
-            return Mono.just(new Claim(Optional.of(new CheckInReceipt(
-                    record.checkInId(), record.checkedInAt(), Boolean.TRUE.equals(record.firstTime()), true))));
-        }
-        if (record.lockedUntil().isAfter(now)) {
-            return Mono.error(new IdempotencyKeyInFlight());
-        }
-        return takeOver(participant, key, record.lockedUntil(), now);
+        return done
+                ? Mono.just(new Claim(Optional.of(new CheckInReceipt(
+                        record.checkInId(), record.checkedInAt(), Boolean.TRUE.equals(record.firstTime()), true))))
+                : takeOver(participant, key, record.lockedUntil(), now);
     }
 
     /** A claim whose owner crashed: take it over, unless another retry was quicker. */
