@@ -103,10 +103,11 @@ class CheckInWriter implements DisposableBean {
                         fresh.keySet().stream()
                                 .map(p -> p.activity().toString())
                                 .collect(Collectors.toCollection(LinkedHashSet::new)))));
+        // the cached counts move before the answers, so a participant sees their own check-in counted
         return tx.transactional(work)
-                .then(Mono.fromRunnable(() -> answer(byPair, fresh, existing)))
                 .then(Mono.defer(() -> counts.added(
                         fresh.keySet().stream().collect(Collectors.groupingBy(Pair::activity, Collectors.counting())))))
+                .then(Mono.fromRunnable(() -> answer(byPair, fresh, existing)))
                 .onErrorResume(e -> {
                     log.warn("check-in batch of {} failed: {}", batch.size(), e.toString());
                     batch.forEach(p -> p.reply().tryEmitError(e));
