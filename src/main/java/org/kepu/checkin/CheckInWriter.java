@@ -105,8 +105,10 @@ class CheckInWriter implements DisposableBean {
                                 .collect(Collectors.toCollection(LinkedHashSet::new)))));
         // the cached counts move before the answers, so a participant sees their own check-in counted
         return tx.transactional(work)
-                .then(Mono.defer(() -> counts.added(
-                        fresh.keySet().stream().collect(Collectors.groupingBy(Pair::activity, Collectors.counting())))))
+                .then(Mono.defer(() -> counts.added(fresh.keySet().stream()
+                                .collect(Collectors.groupingBy(Pair::activity, Collectors.counting())))
+                        // a committed check-in is answered even if the cache cannot follow
+                        .onErrorResume(e -> Mono.empty())))
                 .then(Mono.fromRunnable(() -> answer(byPair, fresh, existing)))
                 .onErrorResume(e -> {
                     log.warn("check-in batch of {} failed: {}", batch.size(), e.toString());
