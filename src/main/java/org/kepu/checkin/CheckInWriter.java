@@ -109,7 +109,7 @@ class CheckInWriter implements DisposableBean {
                                 .collect(Collectors.groupingBy(Pair::activity, Collectors.counting())))
                         // a committed check-in is answered even if the cache cannot follow
                         .onErrorResume(e -> Mono.empty())))
-                .then(Mono.fromRunnable(() -> answer(byPair, fresh, existing)))
+                .then(Mono.<Void>fromRunnable(() -> answer(byPair, fresh, existing)))
                 .onErrorResume(e -> {
                     log.warn("check-in batch of {} failed: {}", batch.size(), e.toString());
                     batch.forEach(p -> p.reply().tryEmitError(e));
