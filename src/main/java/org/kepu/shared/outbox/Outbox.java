@@ -1,6 +1,9 @@
 package org.kepu.shared.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,5 +34,27 @@ public class Outbox {
                 .bind("key", key)
                 .bind("at", clock.instant())
                 .then();
+    }
+
+    /**
+     * Notes several changed aggregates of one topic in one statement, for writers that batch their changes
+     * (check-in group commit); a no-op for no keys.
+     */
+    public Mono<Void> appendAll(String topic, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> list = List.copyOf(keys);
+        StringBuilder sql = new StringBuilder("INSERT INTO shared.outbox (topic, key, created_at) VALUES ");
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:topic, :k").append(i).append(", :at)");
+        }
+        Instant at = clock.instant();
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("topic", topic).bind("at", at);
+        for (int i = 0; i < list.size(); i++) {
+            spec = spec.bind("k" + i, list.get(i));
+        }
+        return spec.then();
     }
 }
