@@ -382,6 +382,36 @@ public class ActivityService {
                         EvidenceBook.dueOn(activity, campaign)));
     }
 
+    /**
+     * Ended public activities in the reviewer's subtree whose evidence is still incomplete after its
+     * deadline, most overdue first (at most 500).
+     */
+    public Flux<Activity> evidenceOverdue(Actor reviewer, Optional<String> region) {
+        if (region.isPresent() && !reviewer.scope().contains(region.get())) {
+            return Flux.error(new Forbidden("This region lies outside your unit's region."));
+        }
+        Instant now = clock.instant();
+        return require(reviewer, Role.REVIEWER)
+                .thenMany(activities.select(
+                        reviewer.scope().sql("region_code") + " AND starts_with(region_code, :region)"
+                                + " AND status IN ('PUBLISHED', 'POSTPONED') AND ends_at < :now"
+                                + " AND NOT EXISTS (SELECT 1 FROM activity.evidence e WHERE e.activity_id = activity.id"
+                                + " AND cardinality(e.photos) > 0 AND e.summary IS NOT NULL"
+                                + " AND (e.attendance_onsite IS NOT NULL OR e.attendance_online IS NOT NULL))",
+                        "ORDER BY ends_at, id LIMIT 2000",
+                        spec -> reviewer.scope()
+                                .bind(spec)
+                                .bind("region", region.orElse(""))
+                                .bind("now", now)))
+                .concatMap(activity -> campaigns
+                        .require(activity.draft().campaignId())
+                        .filter(campaign -> now.atZone(org.kepu.shared.time.CampaignTime.ZONE)
+                                .toLocalDate()
+                                .isAfter(EvidenceBook.dueOn(activity, campaign)))
+                        .map(campaign -> activity))
+                .take(500);
+    }
+
     /** Records (or revises) the reviewer's level's recommendation of an ended activity; emits true if new. */
     public Mono<Boolean> recommend(Actor reviewer, UUID id, Scores scores, String note) {
         return reviewable(reviewer, id).flatMap(activity -> {

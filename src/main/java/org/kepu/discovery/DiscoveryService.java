@@ -57,6 +57,11 @@ public class DiscoveryService {
     private final Mono<ChineseText> text;
     private final Mono<Indexer> indexer;
     private volatile Disposable polling;
+    private volatile Disposable rebuilding;
+    /** Rebuild requests, run one after another by a subscription that lives as long as the app. */
+    private final reactor.core.publisher.Sinks.Many<Boolean> rebuildRequests =
+            reactor.core.publisher.Sinks.many().multicast().directBestEffort();
+
     private volatile boolean indexReady;
     private final java.util.concurrent.atomic.AtomicReference<Mono<Void>> ensuring =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -93,6 +98,16 @@ public class DiscoveryService {
     /** At startup: make sure the index exists with the current mapping, then follow the outbox. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        rebuilding = rebuildRequests
+                .asFlux()
+                .onBackpressureDrop()
+                .concatMap(
+                        request -> rebuild().onErrorResume(e -> {
+                            log.error("search index rebuild failed", e);
+                            return Mono.empty();
+                        }),
+                        1)
+                .subscribe();
         polling = Indexer.ticks(Duration.ofMillis(500))
                 .concatMap(
                         tick -> readyIndex()
@@ -109,6 +124,9 @@ public class DiscoveryService {
     void stop() {
         if (polling != null) {
             polling.dispose();
+        }
+        if (rebuilding != null) {
+            rebuilding.dispose();
         }
     }
 
@@ -147,6 +165,11 @@ public class DiscoveryService {
                                         .then(ix.replaySince(fresh, snapshot))
                                         .then(index.swapAlias(fresh, previous))
                                         .then(ix.replaySince(index.alias(), snapshot))))));
+    }
+
+    /** Asks for a full rebuild in the background; false if one is already queued and this one was dropped. */
+    public boolean requestRebuild() {
+        return rebuildRequests.tryEmitNext(true).isSuccess();
     }
 
     /** Indexes what the outbox holds now (tests and the admin use it to avoid waiting for the poll). */

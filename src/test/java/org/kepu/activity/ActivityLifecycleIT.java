@@ -194,6 +194,13 @@ class ActivityLifecycleIT {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("evidence-overdue");
+        // complete evidence came in time: not overdue; an ended activity without evidence is
+        call(wuhuReviewer, "GET", "/api/v1/review/evidence-overdue", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')]")
+                .doesNotExist();
 
         assertThat(auditActions(id))
                 .contains(
@@ -203,6 +210,43 @@ class ActivityLifecycleIT {
                         "activity.postponed",
                         "activity.evidence",
                         "activity.recommended");
+    }
+
+    @Test
+    void anEndedActivityWithoutEvidenceIsListedAsOverdueAfterTheDeadline() {
+        String id = create(ActivityFixtures.body());
+        call(jiujiangOrganizer, "POST", "/api/v1/organizer/activities/" + id + "/submit", null)
+                .expectStatus()
+                .isOk();
+        call(wuhuReviewer, "POST", "/api/v1/review/activities/" + id + "/approve", null)
+                .expectStatus()
+                .isOk();
+        clock.set(Instant.parse("2026-09-15T00:00:00Z")); // ended, deadline 2026-09-22 not yet passed
+        call(wuhuReviewer, "GET", "/api/v1/review/evidence-overdue", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')]")
+                .doesNotExist();
+        clock.set(Instant.parse("2026-09-30T00:00:00Z"));
+        call(wuhuReviewer, "GET", "/api/v1/review/evidence-overdue", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')].title")
+                .exists();
+        call(zhongweiReviewer, "GET", "/api/v1/review/evidence-overdue", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + id + "')]")
+                .doesNotExist();
+        call(jiujiangOrganizer, "GET", "/api/v1/organizer/activities/" + id + "/evidence", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.completeness")
+                .isEqualTo("OVERDUE");
     }
 
     @Test

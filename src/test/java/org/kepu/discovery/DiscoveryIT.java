@@ -164,6 +164,32 @@ class DiscoveryIT {
     }
 
     @Test
+    void aRebuildSwapsTheIndexAndSearchesFindTheSameActivities() {
+        List<String> before = ids("region=1304&size=100");
+        String admin = TestAccounts.token(client, new TestAccounts(organizer).account((String) null, Role.ADMIN));
+        client.post()
+                .uri("/api/v1/admin/search/reindex")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        client.post()
+                .uri("/api/v1/admin/search/reindex")
+                .header("Authorization", "Bearer " + organizerToken)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        discovery.rebuild().block(Duration.ofSeconds(60));
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        assertThat(ids("region=1304&size=100")).containsExactlyInAnyOrderElementsOf(before);
+        client.post()
+                .uri("/api/v1/admin/search/reindex")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheParameter() {
         bad("size=0", "size");
         bad("size=1000", "size");

@@ -126,6 +126,16 @@ class ReviewController {
                         .body(Map.<String, Object>of("activityId", id, "total", scores.total())));
     }
 
+    /** Ended activities whose evidence deadline passed with the evidence incomplete, most overdue first. */
+    @GetMapping("/evidence-overdue")
+    Flux<ActivityResponse> evidenceOverdue(@RequestParam Optional<String> region) {
+        Optional<String> canonical = region.map(
+                r -> RegionCode.canonical(r).orElseThrow(() -> new InvalidParameter("region", "Not a region code.")));
+        return Actors.require()
+                .flatMapMany(actor -> activities.evidenceOverdue(actor, canonical))
+                .map(ActivityResponse::of);
+    }
+
     @GetMapping("/recommendations")
     Flux<Recommendation> recommendations(@RequestParam Optional<String> region) {
         Optional<String> canonical = region.map(
