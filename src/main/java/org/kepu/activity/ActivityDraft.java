@@ -36,4 +36,73 @@ public record ActivityDraft(
         accessibility = accessibility == null ? Accessibility.NONE : accessibility;
         description = description == null ? "" : description;
     }
+
+    /** The same draft at other times. */
+    public ActivityDraft withTimes(Instant starts, Instant ends) {
+        return new ActivityDraft(
+                title,
+                subtitle,
+                campaignId,
+                regionCode,
+                venue,
+                starts,
+                ends,
+                format,
+                categories,
+                audiences,
+                mainVenue,
+                description,
+                coOrganizers,
+                contact,
+                capacity,
+                accessibility,
+                liveUrl,
+                checkInRadiusM);
+    }
+
+    /** The same draft in another campaign edition. */
+    public ActivityDraft withCampaign(UUID campaign) {
+        return new ActivityDraft(
+                title,
+                subtitle,
+                campaign,
+                regionCode,
+                venue,
+                startsAt,
+                endsAt,
+                format,
+                categories,
+                audiences,
+                mainVenue,
+                description,
+                coOrganizers,
+                contact,
+                capacity,
+                accessibility,
+                liveUrl,
+                checkInRadiusM);
+    }
+
+    /** The same draft with a canonical title and region code. */
+    ActivityDraft canonical(String canonicalRegion) {
+        return new ActivityDraft(
+                title.strip(),
+                subtitle,
+                campaignId,
+                canonicalRegion,
+                venue,
+                startsAt,
+                endsAt,
+                format,
+                categories,
+                audiences,
+                mainVenue,
+                description,
+                coOrganizers,
+                contact,
+                capacity,
+                accessibility,
+                liveUrl,
+                checkInRadiusM);
+    }
 }

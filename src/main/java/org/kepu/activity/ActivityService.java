@@ -193,7 +193,7 @@ public class ActivityService {
     public Mono<Activity> postpone(Actor organizer, UUID id, Instant startsAt, Instant endsAt, String reason) {
         return reason(reason)
                 .then(own(organizer, id))
-                .flatMap(current -> validated(organizer, withTimes(current.draft(), startsAt, endsAt))
+                .flatMap(current -> validated(organizer, current.draft().withTimes(startsAt, endsAt))
                         .flatMap(valid -> tx.transactional(activities
                                 .postpone(id, startsAt, endsAt, reason.strip(), clock.instant())
                                 .flatMap(moved -> moved
@@ -234,25 +234,10 @@ public class ActivityService {
                         long days = ChronoUnit.DAYS.between(
                                 editions.getT1().startsOn(), editions.getT2().startsOn());
                         ActivityDraft d = source.draft();
-                        ActivityDraft copy = new ActivityDraft(
-                                d.title(),
-                                d.subtitle(),
-                                target,
-                                d.regionCode(),
-                                d.venue(),
-                                d.startsAt().plus(days, ChronoUnit.DAYS),
-                                d.endsAt().plus(days, ChronoUnit.DAYS),
-                                d.format(),
-                                d.categories(),
-                                d.audiences(),
-                                d.mainVenue(),
-                                d.description(),
-                                d.coOrganizers(),
-                                d.contact(),
-                                d.capacity(),
-                                d.accessibility(),
-                                d.liveUrl(),
-                                d.checkInRadiusM());
+                        ActivityDraft copy = d.withCampaign(target)
+                                .withTimes(
+                                        d.startsAt().plus(days, ChronoUnit.DAYS),
+                                        d.endsAt().plus(days, ChronoUnit.DAYS));
                         return create(organizer, copy, Optional.of(id));
                     });
         });
@@ -567,25 +552,7 @@ public class ActivityService {
             if (!errors.isEmpty()) {
                 return Mono.error(new ValidationFailed(errors));
             }
-            ActivityDraft canonical = new ActivityDraft(
-                    draft.title().strip(),
-                    draft.subtitle(),
-                    draft.campaignId(),
-                    found.getT2().code(),
-                    draft.venue(),
-                    draft.startsAt(),
-                    draft.endsAt(),
-                    draft.format(),
-                    draft.categories(),
-                    draft.audiences(),
-                    draft.mainVenue(),
-                    draft.description(),
-                    draft.coOrganizers(),
-                    draft.contact(),
-                    draft.capacity(),
-                    draft.accessibility(),
-                    draft.liveUrl(),
-                    draft.checkInRadiusM());
+            ActivityDraft canonical = draft.canonical(found.getT2().code());
             return Mono.just(canonical);
         });
     }
@@ -616,28 +583,6 @@ public class ActivityService {
             }
         }
         return changes;
-    }
-
-    private static ActivityDraft withTimes(ActivityDraft d, Instant startsAt, Instant endsAt) {
-        return new ActivityDraft(
-                d.title(),
-                d.subtitle(),
-                d.campaignId(),
-                d.regionCode(),
-                d.venue(),
-                startsAt,
-                endsAt,
-                d.format(),
-                d.categories(),
-                d.audiences(),
-                d.mainVenue(),
-                d.description(),
-                d.coOrganizers(),
-                d.contact(),
-                d.capacity(),
-                d.accessibility(),
-                d.liveUrl(),
-                d.checkInRadiusM());
     }
 
     private static Mono<Void> reason(String reason) {

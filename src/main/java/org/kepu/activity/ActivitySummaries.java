@@ -155,10 +155,6 @@ public class ActivitySummaries {
                 });
     }
 
-    static OffsetDateTime time(java.time.Instant instant) {
-        return instant.atZone(org.kepu.shared.time.CampaignTime.ZONE).toOffsetDateTime();
-    }
-
     private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region) {
         ActivityDraft d = a.draft();
         String status = a.publicStatus(clock.instant()).name();
@@ -187,8 +183,8 @@ public class ActivitySummaries {
                                 d.venue().name(),
                                 d.venue().address(),
                                 new Location(d.venue().lat(), d.venue().lon())),
-                time(d.startsAt()),
-                time(d.endsAt()),
+                org.kepu.shared.time.CampaignTime.at(d.startsAt()),
+                org.kepu.shared.time.CampaignTime.at(d.endsAt()),
                 d.format().name(),
                 d.categories().stream().map(Enum::name).sorted().toList(),
                 d.audiences().stream().map(Enum::name).sorted().toList(),

@@ -45,10 +45,6 @@ record ActivityResponse(
 
     record Live(String url) {}
 
-    static OffsetDateTime time(java.time.Instant instant) {
-        return instant.atZone(CampaignTime.ZONE).toOffsetDateTime();
-    }
-
     static ActivityResponse of(Activity a) {
         ActivityDraft d = a.draft();
         return new ActivityResponse(
@@ -64,8 +60,8 @@ record ActivityResponse(
                                 d.venue().name(),
                                 d.venue().address(),
                                 new Location(d.venue().lat(), d.venue().lon())),
-                time(d.startsAt()),
-                time(d.endsAt()),
+                CampaignTime.at(d.startsAt()),
+                CampaignTime.at(d.endsAt()),
                 d.format().name(),
                 d.categories().stream().map(Enum::name).sorted().toList(),
                 d.audiences().stream().map(Enum::name).sorted().toList(),
