@@ -133,7 +133,8 @@ public class OrganizerService {
     public Mono<AccountSummary> createAccount(Actor admin, CreateAccount command) {
         return requireAdmin(admin)
                 .then(Mono.defer(() -> validate(command)))
-                .then(orgUnit(command.orgUnitId())
+                // deferred: built eagerly, the lookup would run (and fail on a null id) before validation answers
+                .then(Mono.defer(() -> orgUnit(command.orgUnitId()))
                         .onErrorMap(
                                 OrgUnitNotFound.class,
                                 e -> ValidationFailed.of("orgUnitId", "not-found", "No org unit has this id.")))
