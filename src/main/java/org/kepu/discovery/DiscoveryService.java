@@ -167,6 +167,15 @@ public class DiscoveryService {
                                         .then(ix.replaySince(index.alias(), snapshot))))));
     }
 
+    /** The indexer (package-private: tests drive it directly). */
+    Mono<Indexer> indexer() {
+        return indexer;
+    }
+
+    String alias() {
+        return index.alias();
+    }
+
     /** Asks for a full rebuild in the background; false if one is already queued and this one was dropped. */
     public boolean requestRebuild() {
         return rebuildRequests.tryEmitNext(true).isSuccess();

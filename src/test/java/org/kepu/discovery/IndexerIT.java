@@ -1,0 +1,172 @@
+package org.kepu.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kepu.campaign.CampaignService;
+import org.kepu.devstack.IntegrationTest;
+import org.kepu.organizer.OrganizerService;
+import org.kepu.organizer.TestAccounts;
+import org.kepu.shared.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/** The outbox indexer: late or repeated deliveries never overwrite newer data; two indexers never share a row. */
+@IntegrationTest
+@TestPropertySource(properties = "kepu.devstack.database=kepu_indexer")
+class IndexerIT {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    OrganizerService organizer;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    DiscoveryService discovery;
+
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void aLateOrRepeatedDeliveryDoesNotUndoANewerChange() {
+        Fixture f = fixture();
+        String id = f.publish("唐山市索引顺序测试活动");
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        long published = outboxIds(id).get(0);
+        f.cancel(id);
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        long cancelled = outboxIds(id).get(1);
+        assertThat(document(id)).containsEntry("status", "CANCELLED");
+        long version = version(id);
+        assertThat(version).isEqualTo(cancelled);
+
+        // the older notice arrives again, late, and so does the newer one: nothing changes
+        Indexer indexer = discovery.indexer().block(Duration.ofSeconds(10));
+        indexer.write(discovery.alias(), Map.of(id, published)).block(Duration.ofSeconds(10));
+        indexer.write(discovery.alias(), Map.of(id, cancelled)).block(Duration.ofSeconds(10));
+        assertThat(version(id)).isEqualTo(cancelled);
+        assertThat(document(id)).containsEntry("status", "CANCELLED");
+    }
+
+    @Test
+    void twoIndexersDrainingAtOnceNeverClaimTheSameRow() {
+        Fixture f = fixture();
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(f.publish("唐山市并发索引测试" + i));
+        }
+        Indexer indexer = discovery.indexer().block(Duration.ofSeconds(10));
+        long pending = count("SELECT count(*) AS n FROM shared.outbox WHERE processed_at IS NULL");
+        // two indexers (the app's own poller may be a third): each row is claimed by exactly one of them
+        List<Integer> claimed = Mono.zip(indexer.drainOnce(), indexer.drainOnce())
+                .map(t -> List.of(t.getT1(), t.getT2()))
+                .block(Duration.ofSeconds(30));
+        assertThat(claimed.get(0) + claimed.get(1)).isLessThanOrEqualTo((int) pending);
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        assertThat(count("SELECT count(*) AS n FROM shared.outbox WHERE processed_at IS NULL"))
+                .isZero();
+        for (String id : ids) {
+            assertThat(document(id)).containsEntry("status", "PUBLISHED");
+        }
+    }
+
+    private record Fixture(WebTestClient client, String organizerToken, String reviewerToken) {
+        String publish(String title) {
+            String body = "{\"title\":\"" + title + "\",\"campaignId\":\"" + CampaignService.demoEditionId("sd-2026")
+                    + "\",\"regionCode\":\"1302\",\"venue\":{\"name\":\"唐山科技馆\",\"location\":{\"lat\":39.63,\"lon\":118.18}},"
+                    + "\"startsAt\":\"2026-09-19T09:00:00+08:00\",\"endsAt\":\"2026-09-19T17:00:00+08:00\",\"format\":\"ONSITE\","
+                    + "\"categories\":[\"EXHIBITION\"],\"audiences\":[\"GENERAL_PUBLIC\"]}";
+            String id = (String) client.post()
+                    .uri("/api/v1/organizer/activities")
+                    .header("Authorization", "Bearer " + organizerToken)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id");
+            client.post()
+                    .uri("/api/v1/organizer/activities/" + id + "/submit")
+                    .header("Authorization", "Bearer " + organizerToken)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            client.post()
+                    .uri("/api/v1/review/activities/" + id + "/approve")
+                    .header("Authorization", "Bearer " + reviewerToken)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            return id;
+        }
+
+        void cancel(String id) {
+            client.post()
+                    .uri("/api/v1/organizer/activities/" + id + "/cancel")
+                    .header("Authorization", "Bearer " + organizerToken)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"reason\":\"场地调整\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+    }
+
+    private Fixture fixture() {
+        campaigns.loadDemo().block(Duration.ofSeconds(10));
+        TestAccounts accounts = new TestAccounts(organizer);
+        return new Fixture(
+                client,
+                TestAccounts.token(client, accounts.account("1302", Role.ORGANIZER)),
+                TestAccounts.token(client, accounts.account("13", Role.REVIEWER)));
+    }
+
+    private List<Long> outboxIds(String key) {
+        return db.sql("SELECT id FROM shared.outbox WHERE key = :key ORDER BY id")
+                .bind("key", key)
+                .map(row -> row.get("id", Long.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(5));
+    }
+
+    private long count(String sql) {
+        return db.sql(sql).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(5));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> document(String id) {
+        var response = Mono.fromFuture(
+                        () -> elasticsearch.get(g -> g.index(discovery.alias()).id(id), Map.class))
+                .block(Duration.ofSeconds(10));
+        assertThat(response.found()).as("indexed " + id).isTrue();
+        return (Map<String, Object>) response.source();
+    }
+
+    private long version(String id) {
+        return Mono.fromFuture(
+                        () -> elasticsearch.get(g -> g.index(discovery.alias()).id(id), Map.class))
+                .block(Duration.ofSeconds(10))
+                .version();
+    }
+}
