@@ -54,6 +54,7 @@ public class DiscoveryService {
     private final JsonMapper json;
     private final Clock clock;
     private final SearchIndex index;
+    private final SearchCache cache;
     private final Mono<ChineseText> text;
     private final Mono<Indexer> indexer;
     private volatile Disposable polling;
@@ -75,6 +76,7 @@ public class DiscoveryService {
             TransactionalOperator tx,
             JsonMapper json,
             DiscoveryProperties properties,
+            org.springframework.data.redis.core.ReactiveStringRedisTemplate redis,
             Clock clock) {
         this.client = client;
         this.regions = regions;
@@ -83,6 +85,7 @@ public class DiscoveryService {
         this.json = json;
         this.clock = clock;
         this.index = new SearchIndex(client, properties.indexAlias(), clock);
+        this.cache = new SearchCache(redis, json);
         // HanLP loads its dictionaries (file I/O) once, off the event loop
         this.text = regions.all()
                 .publishOn(Schedulers.boundedElastic())
@@ -163,6 +166,9 @@ public class DiscoveryService {
                                 .flatMap(fresh -> ix.load(fresh, snapshot)
                                         .doOnNext(n -> log.info("search index {}: loaded {} activities", fresh, n))
                                         .then(ix.replaySince(fresh, snapshot))
+                                        .then(index.refresh(
+                                                fresh)) // searches see the whole new index from the moment the
+                                        // alias points at it
                                         .then(index.swapAlias(fresh, previous))
                                         .then(ix.replaySince(index.alias(), snapshot))))));
     }
@@ -189,16 +195,29 @@ public class DiscoveryService {
         return readyIndex()
                 .then(indexer.flatMap(Indexer::drainAll))
                 .then(settled.repeatWhenEmpty(300, ticks -> ticks.delayElements(Duration.ofMillis(100))))
-                .then(index.refresh());
+                .then(index.refresh())
+                .then(cache.clear());
     }
 
     public Mono<SearchResult> search(SearchQuery query) {
-        Instant now = clock.instant();
+        // to the second, so that identical searches within a second are the same request (and cacheable)
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Mono<Optional<QueryBuilder.Analysed>> analysed = query.text().isEmpty()
                 ? Mono.just(Optional.empty())
                 : text.map(t -> Optional.of(analyse(t, query.text().get())));
-        return analysed.flatMap(a -> esSearch(QueryBuilder.build(query, a, now), query, now))
-                .onErrorResume(e -> !(e instanceof InvalidParameter), e -> degraded(query, e));
+        return analysed.flatMap(a -> {
+            Map<String, Object> body = QueryBuilder.build(query, a, now);
+            String request = json.writeValueAsString(body);
+            return cache.get(
+                    index.alias() + request,
+                    () -> esSearch(request, query, now)
+                            .onErrorResume(e -> !(e instanceof InvalidParameter), e -> degraded(query, e)));
+        });
+    }
+
+    /** Searches that went on to Elasticsearch (the rest came from the cache or a concurrent twin). */
+    long searchesSent() {
+        return cache.misses();
     }
 
     private QueryBuilder.Analysed analyse(ChineseText t, String raw) {
@@ -212,8 +231,7 @@ public class DiscoveryService {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Mono<SearchResult> esSearch(Map<String, Object> body, SearchQuery query, Instant now) {
-        String request = json.writeValueAsString(body);
+    private Mono<SearchResult> esSearch(String request, SearchQuery query, Instant now) {
         return Mono.fromFuture(
                         () -> client.search(s -> s.index(index.alias()).withJson(new StringReader(request)), Map.class))
                 .timeout(SEARCH_TIMEOUT)

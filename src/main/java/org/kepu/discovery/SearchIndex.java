@@ -131,7 +131,12 @@ final class SearchIndex {
     }
 
     Mono<Void> refresh() {
-        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(alias)))
+        return refresh(alias);
+    }
+
+    /** Makes everything written so far to {@code target} visible to searches. */
+    Mono<Void> refresh(String target) {
+        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(target)))
                 .timeout(TIMEOUT)
                 .then();
     }

@@ -96,6 +96,36 @@ class PagingAndRebuildIT {
         assertThat(((Number) page("size=1").get("total")).longValue()).isEqualTo(before);
     }
 
+    @Test
+    void identicalSearchesShareOneElasticsearchCallAndRepeatsComeFromTheCache() throws Exception {
+        discovery.catchUp().block(Duration.ofSeconds(60));
+        String query = "q=科普&size=7&category=HEALTH";
+        long before = discovery.searchesSent();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> client.get()
+                        .uri("/api/v1/activities?" + query)
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long afterBurst = discovery.searchesSent();
+        // one call, or two if the burst straddled a second (the query carries the time to the second)
+        assertThat(afterBurst - before).isBetween(1L, 2L);
+        Thread.sleep(1_500); // past the cache lifetime: the next identical search goes to Elasticsearch again
+        page(query);
+        assertThat(discovery.searchesSent()).isEqualTo(afterBurst + 1);
+    }
+
     private Map<String, Object> page(String query) {
         return client.get()
                 .uri("/api/v1/activities?" + query)

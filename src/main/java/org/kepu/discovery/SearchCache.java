@@ -1,0 +1,90 @@
+package org.kepu.discovery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hot searches, cached briefly in Redis (shared by all instances) with single-flight in each instance:
+ * identical concurrent misses make one Elasticsearch call. The lifetime is short enough that a publish
+ * still shows within two seconds. Redis trouble only bypasses the cache.
+ */
+final class SearchCache {
+
+    static final Duration TTL = Duration.ofSeconds(1);
+    private static final Duration REDIS_BUDGET = Duration.ofMillis(200);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final JsonMapper json;
+    private final Map<String, Mono<SearchResult>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong misses = new AtomicLong();
+
+    SearchCache(ReactiveStringRedisTemplate redis, JsonMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    /** Searches sent on to Elasticsearch so far (for tests and metrics). */
+    long misses() {
+        return misses.get();
+    }
+
+    Mono<SearchResult> get(String request, Supplier<Mono<SearchResult>> search) {
+        String key = "kepu:discovery:search:" + sha256(request);
+        return redis.opsForValue()
+                .get(key)
+                .timeout(REDIS_BUDGET)
+                .onErrorResume(e -> Mono.empty())
+                .map(cached -> json.readValue(cached, SearchResult.class))
+                .switchIfEmpty(Mono.defer(() -> inFlight.computeIfAbsent(
+                        key,
+                        k -> Mono.defer(() -> {
+                                    misses.incrementAndGet();
+                                    return search.get();
+                                })
+                                .flatMap(result -> store(key, result).thenReturn(result))
+                                .doFinally(signal -> inFlight.remove(k))
+                                .cache())));
+    }
+
+    /** Drops every cached search (after a catch-up, so that the next search reflects everything indexed). */
+    Mono<Void> clear() {
+        return redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+                        .match("kepu:discovery:search:*")
+                        .count(1000)
+                        .build())
+                .buffer(500)
+                .concatMap(keys -> redis.delete(keys.toArray(String[]::new)))
+                .then()
+                .timeout(Duration.ofSeconds(5))
+                .onErrorResume(e -> Mono.empty());
+    }
+
+    private Mono<Void> store(String key, SearchResult result) {
+        if (result.degraded()) {
+            return Mono.empty(); // never keep a fallback answer once the index is back
+        }
+        return redis.opsForValue()
+                .set(key, json.writeValueAsString(result), TTL)
+                .timeout(REDIS_BUDGET)
+                .onErrorResume(e -> Mono.just(false))
+                .then();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
