@@ -34,6 +34,9 @@ final class ActivityDocuments {
             others.add(d.venue().address() == null ? "" : d.venue().address());
         }
         others.add(summary.region().name());
+        if (summary.campaign() != null) {
+            others.add(summary.campaign().name()); // 2021年全国科普日 finds every activity of that edition
+        }
         summary.region().path().forEach(r -> others.add(r.name()));
         String body = text.normalize(String.join(" ", others));
 
