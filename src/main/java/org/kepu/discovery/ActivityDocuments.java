@@ -89,7 +89,10 @@ final class ActivityDocuments {
 
     private List<String> suggestions(ActivityDraft d, Activity activity, ActivitySummaries.Summary summary) {
         List<String> inputs = new ArrayList<>();
-        inputs.add(text.normalize(d.title()));
+        String title = text.normalize(d.title());
+        inputs.add(title);
+        // people type the subject, not the year or the opening quote: 2023年全国科普日… also under 全国科普日…
+        inputs.add(title.replaceFirst("^(\\d{4}年度?)?[\\p{P}\\p{S}\\s]*", ""));
         inputs.add(text.normalize(activity.organizerName()));
         String[] pinyin = text.pinyin(text.normalize(d.title()));
         inputs.add(pinyin[0]);

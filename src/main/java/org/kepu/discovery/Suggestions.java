@@ -29,7 +29,8 @@ public final class Suggestions {
         Map<String, Object> suggest = new LinkedHashMap<>();
         // more than asked for: organizers repeat across activities and collapse below
         Map<String, Object> completion = Map.of("field", "suggest", "size", size * 3, "skip_duplicates", true);
-        suggest.put("text", Map.of("prefix", normalized, "completion", completion));
+        // not "text": the client reads that key as the suggester's global text
+        suggest.put("titles", Map.of("prefix", normalized, "completion", completion));
         pinyin.ifPresent(py -> suggest.put("pinyin", Map.of("prefix", py, "completion", completion)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("size", 0);
