@@ -31,6 +31,19 @@ class ArchitectureTests {
             })
             .because("src/main must never block: the event loop serves everyone");
 
+    /** The Elasticsearch client's withJson(Reader) scans ServiceLoader (jar reads) on every call. */
+    static final ArchRule NO_WITH_JSON_READER = noClasses()
+            .should()
+            .callMethodWhere(new DescribedPredicate<JavaMethodCall>("withJson(Reader) of the Elasticsearch client") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getName().equals("withJson")
+                            && call.getTarget().getRawParameterTypes().size() == 1
+                            && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(java.io.Reader.class);
+                }
+            })
+            .because("it blocks the event loop; use SearchIndex.json(builder, body)");
+
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.kepu");
@@ -43,6 +56,11 @@ class ArchitectureTests {
     @Test
     void mainCodeNeverBlocks() {
         NO_BLOCKING_ON_PUBLISHERS.check(MAIN);
+    }
+
+    @Test
+    void mainCodeNeverParsesElasticsearchJsonThroughServiceLoader() {
+        NO_WITH_JSON_READER.check(MAIN);
     }
 
     @Test

@@ -34,6 +34,9 @@ final class ActivityDocuments {
             others.add(d.venue().address() == null ? "" : d.venue().address());
         }
         others.add(summary.region().name());
+        if (summary.campaign() != null) {
+            others.add(summary.campaign().name()); // 2021年全国科普日 finds every activity of that edition
+        }
         summary.region().path().forEach(r -> others.add(r.name()));
         String body = text.normalize(String.join(" ", others));
 
@@ -86,7 +89,10 @@ final class ActivityDocuments {
 
     private List<String> suggestions(ActivityDraft d, Activity activity, ActivitySummaries.Summary summary) {
         List<String> inputs = new ArrayList<>();
-        inputs.add(text.normalize(d.title()));
+        String title = text.normalize(d.title());
+        inputs.add(title);
+        // people type the subject, not the year or the opening quote: 2023年全国科普日… also under 全国科普日…
+        inputs.add(title.replaceFirst("^(\\d{4}年度?)?[\\p{P}\\p{S}\\s]*", ""));
         inputs.add(text.normalize(activity.organizerName()));
         String[] pinyin = text.pinyin(text.normalize(d.title()));
         inputs.add(pinyin[0]);

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.annotation.PreDestroy;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,6 +219,50 @@ public class DiscoveryService {
         return cache.misses();
     }
 
+    /** Suggestions for what is being typed: regions, then activity titles and organizers. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Mono<List<Suggestions.Item>> suggest(String raw, int size) {
+        return text.flatMap(t -> {
+                    QueryBuilder.Analysed a = analyse(t, raw);
+                    String request = json.writeValueAsString(Suggestions.body(a.normalized(), a.pinyin(), size));
+                    return Mono.fromFuture(() ->
+                                    client.search(s -> index.json(s.index(index.alias()), request), Map.class))
+                            .timeout(SEARCH_TIMEOUT)
+                            .zipWith(regions.all())
+                            .map(found -> Suggestions.merge(
+                                    a.normalized(),
+                                    found.getT2(),
+                                    (SearchResponse<Map>) (SearchResponse) found.getT1(),
+                                    t,
+                                    size));
+                })
+                .onErrorMap(e -> !(e instanceof InvalidParameter), DiscoveryService::unavailable);
+    }
+
+    /** Geotile clusters of the search's activities inside a bounding box. */
+    public Mono<List<Map<String, Object>>> map(SearchQuery query, double[] bbox, int zoom) {
+        Instant now = clock.instant();
+        MapQuery.Box box = new MapQuery.Box(bbox[0], bbox[1], bbox[2], bbox[3]);
+        Mono<Optional<QueryBuilder.Analysed>> analysed = query.text().isEmpty()
+                ? Mono.just(Optional.empty())
+                : text.map(t -> Optional.of(analyse(t, query.text().get())));
+        return analysed.flatMap(a -> {
+                    String request = json.writeValueAsString(MapQuery.body(query, a, now, box, zoom));
+                    return Mono.fromFuture(() ->
+                                    client.search(s -> index.json(s.index(index.alias()), request), Map.class))
+                            .timeout(SEARCH_TIMEOUT)
+                            .map(response ->
+                                    MapQuery.clusters(response.aggregations().get("cells")));
+                })
+                .onErrorMap(e -> !(e instanceof InvalidParameter), DiscoveryService::unavailable);
+    }
+
+    /** Suggestions and the map have no PostgreSQL fallback: a failure is a 503 with Retry-After. */
+    private static Throwable unavailable(Throwable cause) {
+        log.warn("suggest or map unavailable: {}", cause.toString());
+        return new SearchUnavailable();
+    }
+
     private QueryBuilder.Analysed analyse(ChineseText t, String raw) {
         String normalized = t.normalize(raw);
         String compact = normalized.replace(" ", "");
@@ -227,13 +270,13 @@ public class DiscoveryService {
                 compact.matches("[a-z0-9]+") && compact.chars().anyMatch(Character::isLetter)
                         ? Optional.of(compact)
                         : Optional.empty();
-        return new QueryBuilder.Analysed(normalized, t.words(normalized), pinyin);
+        return new QueryBuilder.Analysed(
+                normalized, t.words(normalized), pinyin, pinyin.orElseGet(() -> t.pinyin(compact)[0]));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Mono<SearchResult> esSearch(String request, SearchQuery query, Instant now) {
-        return Mono.fromFuture(
-                        () -> client.search(s -> s.index(index.alias()).withJson(new StringReader(request)), Map.class))
+        return Mono.fromFuture(() -> client.search(s -> index.json(s.index(index.alias()), request), Map.class))
                 .timeout(SEARCH_TIMEOUT)
                 .flatMap(response -> regionLabels()
                         .map(labels -> result((SearchResponse<Map>) (SearchResponse) response, query, now, labels)));

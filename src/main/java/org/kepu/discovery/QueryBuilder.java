@@ -16,8 +16,11 @@ import org.kepu.activity.PublicStatus;
  */
 final class QueryBuilder {
 
-    /** Analysed text: normalised, its words, and a pinyin form when the query is Latin letters. */
-    record Analysed(String normalized, List<String> words, Optional<String> pinyin) {}
+    /**
+     * Analysed text: normalised, its words, a pinyin form when the query is Latin letters, and the full
+     * pinyin of the whole query, which starts the title's whole-text pinyin token when the title starts with it.
+     */
+    record Analysed(String normalized, List<String> words, Optional<String> pinyin, String titleStart) {}
 
     static final List<String> FACETS = List.of("category", "audience", "format", "campaign");
 
@@ -64,7 +67,19 @@ final class QueryBuilder {
             should.add(match("text_py", py, "or", 0.5));
             should.add(Map.of("prefix", Map.of("title_py", Map.of("value", py, "boost", 1))));
         });
-        return Map.of("bool", Map.of("should", should, "minimum_should_match", 1));
+        Map<String, Object> matches = Map.of("bool", Map.of("should", should, "minimum_should_match", 1));
+        if (t.titleStart().isEmpty()) {
+            return matches;
+        }
+        // a title that begins with what was typed is what people look for (碳达峰 → 碳达峰碳中和科普联合行动);
+        // only a boost, so a homophone's title start never makes a match by itself
+        return Map.of(
+                "bool",
+                Map.of(
+                        "must",
+                        List.of(matches),
+                        "should",
+                        List.of(Map.of("prefix", Map.of("title_py", Map.of("value", t.titleStart(), "boost", 2))))));
     }
 
     private static Map<String, Object> match(String field, String query, String operator, double boost) {

@@ -63,8 +63,13 @@ class SearchController {
     }
 
     SearchQuery parse(MultiValueMap<String, String> p) {
+        return parse(p, Set.of());
+    }
+
+    /** @param extra parameters of another endpoint that takes the search filters too (the map's bbox) */
+    SearchQuery parse(MultiValueMap<String, String> p, Set<String> extra) {
         for (String name : p.keySet()) {
-            if (!KNOWN.contains(name)) {
+            if (!KNOWN.contains(name) && !extra.contains(name)) {
                 throw new InvalidParameter(name, "Unknown parameter " + name + ".");
             }
         }
