@@ -74,5 +74,6 @@ class ArchitectureTests {
     void blockingIsCaught() {
         JavaClasses fixture = new ClassFileImporter().importPackages("kepufixture.blocking");
         assertThat(NO_BLOCKING_ON_PUBLISHERS.evaluate(fixture).hasViolation()).isTrue();
+        assertThat(NO_WITH_JSON_READER.evaluate(fixture).hasViolation()).isTrue();
     }
 }
