@@ -26,6 +26,11 @@ public class DevStackInitializer implements ApplicationContextInitializer<Config
             properties.put("kepu.db.name", database);
             properties.put("kepu.discovery.index-alias", "activities_" + database); // its own search index too
         }
+        // what a test sets itself (@TestPropertySource) wins over the stack, e.g. an unreachable Elasticsearch
+        var inlined = context.getEnvironment().getPropertySources().get("Inlined Test Properties");
+        if (inlined != null) {
+            properties.keySet().removeIf(inlined::containsProperty);
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack", properties));
     }
 }
