@@ -44,7 +44,8 @@ final class ActivityDocuments {
         doc.put("id", activity.id().toString());
         doc.put("title_seg", String.join(" ", text.words(title)));
         doc.put("title_bigram", title);
-        doc.put("title_py", String.join(" ", text.pinyinTokens(title)));
+        // plus the whole title's pinyin marked ^, so that a query can favour titles that begin with it
+        doc.put("title_py", String.join(" ", text.pinyinTokens(title)) + " ^" + text.pinyin(title.replace(" ", ""))[0]);
         doc.put("text_seg", String.join(" ", text.words(body)));
         doc.put("text_bigram", body);
         doc.put(

@@ -79,7 +79,8 @@ final class QueryBuilder {
                         "must",
                         List.of(matches),
                         "should",
-                        List.of(Map.of("prefix", Map.of("title_py", Map.of("value", t.titleStart(), "boost", 2))))));
+                        List.of(Map.of(
+                                "prefix", Map.of("title_py", Map.of("value", "^" + t.titleStart(), "boost", 2))))));
     }
 
     private static Map<String, Object> match(String field, String query, String operator, double boost) {

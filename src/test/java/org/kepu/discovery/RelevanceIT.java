@@ -160,7 +160,13 @@ class RelevanceIT {
             }
             if (found < judged.relevant().size() || !best) {
                 misses.add(judged.query() + ": found " + found + "/"
-                        + judged.relevant().size() + (best ? "" : ", first was seed " + seedIds.indexOf(first)));
+                        + judged.relevant().size()
+                        + (best
+                                ? ""
+                                : ", first was "
+                                        + (items.isEmpty()
+                                                ? "nothing"
+                                                : items.get(0).get("title"))));
             }
         }
         double recallAt10 = recall / JUDGED.size();
