@@ -195,7 +195,7 @@ public class DiscoveryService {
                 .then(indexer.flatMap(Indexer::drainAll))
                 .then(settled.repeatWhenEmpty(300, ticks -> ticks.delayElements(Duration.ofMillis(100))))
                 .then(index.refresh())
-                .then(cache.clear());
+                .then(Mono.fromRunnable(cache::clear));
     }
 
     public Mono<SearchResult> search(SearchQuery query) {

@@ -26,6 +26,7 @@ final class SearchCache {
     private final JsonMapper json;
     private final Map<String, Mono<SearchResult>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     SearchCache(ReactiveStringRedisTemplate redis, JsonMapper json) {
         this.redis = redis;
@@ -38,7 +39,7 @@ final class SearchCache {
     }
 
     Mono<SearchResult> get(String request, Supplier<Mono<SearchResult>> search) {
-        String key = "kepu:discovery:search:" + sha256(request);
+        String key = "kepu:discovery:search:" + sha256(generation.get() + ":" + request);
         return redis.opsForValue()
                 .get(key)
                 .timeout(REDIS_BUDGET)
@@ -55,17 +56,12 @@ final class SearchCache {
                                 .cache())));
     }
 
-    /** Drops every cached search (after a catch-up, so that the next search reflects everything indexed). */
-    Mono<Void> clear() {
-        return redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
-                        .match("kepu:discovery:search:*")
-                        .count(1000)
-                        .build())
-                .buffer(500)
-                .concatMap(keys -> redis.delete(keys.toArray(String[]::new)))
-                .then()
-                .timeout(Duration.ofSeconds(5))
-                .onErrorResume(e -> Mono.empty());
+    /**
+     * Makes this instance ignore everything cached so far (after a catch-up, so that its next searches
+     * reflect everything indexed); other instances' entries expire within {@link #TTL} anyway.
+     */
+    void clear() {
+        generation.incrementAndGet();
     }
 
     private Mono<Void> store(String key, SearchResult result) {
