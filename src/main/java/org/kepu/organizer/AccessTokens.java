@@ -58,8 +58,10 @@ class AccessTokens {
         }
         try {
             String unsigned = token.substring(0, dot);
-            byte[] signature = B64D.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, sign(unsigned))) {
+            String given = token.substring(dot + 1);
+            byte[] signature = B64D.decode(given);
+            // only the canonical spelling: base64 has unused trailing bits that would give one MAC many spellings
+            if (!B64.encodeToString(signature).equals(given) || !MessageDigest.isEqual(signature, sign(unsigned))) {
                 return Optional.empty();
             }
             ByteBuffer payload = ByteBuffer.wrap(B64D.decode(unsigned.substring(PREFIX.length())));

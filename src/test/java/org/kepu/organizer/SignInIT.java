@@ -161,9 +161,10 @@ class SignInIT {
     @Test
     void forgedOrTamperedTokensOpenNothing() {
         String token = TestAccounts.token(client, accounts.account("34", Role.REVIEWER));
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-        for (String bad : new String[] {tampered, "kpt1.abc.def", "Bearer", "x".repeat(500), token + "x"}) {
+        int at = token.length() - 10; // inside the MAC, where every bit counts
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        String respelled = token.substring(0, token.length() - 1) + (char) (token.charAt(token.length() - 1) ^ 1);
+        for (String bad : new String[] {tampered, respelled, "kpt1.abc.def", "Bearer", "x".repeat(500), token + "x"}) {
             client.get()
                     .uri("/api/v1/me")
                     .header("Authorization", "Bearer " + bad)
