@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kepu.activity.TestActivities;
 import org.kepu.campaign.CampaignService;
 import org.kepu.devstack.IntegrationTest;
 import org.kepu.organizer.OrganizerService;
@@ -13,7 +14,6 @@ import org.kepu.organizer.TestAccounts;
 import org.kepu.shared.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,34 +49,8 @@ class DegradedSearchIT {
         TestAccounts accounts = new TestAccounts(organizer);
         String organizerToken = TestAccounts.token(client, accounts.account("1306", Role.ORGANIZER));
         String reviewerToken = TestAccounts.token(client, accounts.account("13", Role.REVIEWER));
-        String body = "{\"title\":\"保定市降级模式科普展\",\"campaignId\":\"" + CampaignService.demoEditionId("sd-2026")
-                + "\",\"regionCode\":\"1306\",\"venue\":{\"name\":\"保定科技馆\",\"location\":{\"lat\":38.87,\"lon\":115.46}},"
-                + "\"startsAt\":\"2026-09-19T09:00:00+08:00\",\"endsAt\":\"2026-09-19T17:00:00+08:00\",\"format\":\"ONSITE\","
-                + "\"categories\":[\"EXHIBITION\"],\"audiences\":[\"GENERAL_PUBLIC\"]}";
-        String id = (String) client.post()
-                .uri("/api/v1/organizer/activities")
-                .header("Authorization", "Bearer " + organizerToken)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
-        client.post()
-                .uri("/api/v1/organizer/activities/" + id + "/submit")
-                .header("Authorization", "Bearer " + organizerToken)
-                .exchange()
-                .expectStatus()
-                .isOk();
-        client.post()
-                .uri("/api/v1/review/activities/" + id + "/approve")
-                .header("Authorization", "Bearer " + reviewerToken)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        String id = new TestActivities(client, organizerToken, reviewerToken)
+                .publish(TestActivities.onsite("保定市降级模式科普展", "1306", 38.87, 115.46, "2026-09-19"));
 
         // the change waits in the outbox for the index to come back
         Long pending = db.sql("SELECT count(*) AS n FROM shared.outbox WHERE key = :id AND processed_at IS NULL")

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kepu.activity.TestActivities;
 import org.kepu.campaign.CampaignService;
 import org.kepu.devstack.IntegrationTest;
 import org.kepu.organizer.OrganizerService;
 import org.kepu.organizer.TestAccounts;
 import org.kepu.shared.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,11 +45,11 @@ class IndexerIT {
 
     @Test
     void aLateOrRepeatedDeliveryDoesNotUndoANewerChange() {
-        Fixture f = fixture();
-        String id = f.publish("唐山市索引顺序测试活动");
+        TestActivities f = fixture();
+        String id = f.publish(TestActivities.onsite("唐山市索引顺序测试活动", "1302", 39.63, 118.18, "2026-09-19"));
         discovery.catchUp().block(Duration.ofSeconds(30));
         long published = outboxIds(id).get(0);
-        f.cancel(id);
+        f.cancel(id, "场地调整");
         discovery.catchUp().block(Duration.ofSeconds(30));
         long cancelled = outboxIds(id).get(1);
         assertThat(document(id)).containsEntry("status", "CANCELLED");
@@ -66,11 +66,11 @@ class IndexerIT {
 
     @Test
     void twoIndexersDrainingAtOnceNeverClaimTheSameRow() {
-        Fixture f = fixture();
+        TestActivities f = fixture();
         discovery.catchUp().block(Duration.ofSeconds(30));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(f.publish("唐山市并发索引测试" + i));
+            ids.add(f.publish(TestActivities.onsite("唐山市并发索引测试" + i, "1302", 39.63, 118.18, "2026-09-19")));
         }
         Indexer indexer = discovery.indexer().block(Duration.ofSeconds(10));
         long pending = count("SELECT count(*) AS n FROM shared.outbox WHERE processed_at IS NULL");
@@ -87,55 +87,10 @@ class IndexerIT {
         }
     }
 
-    private record Fixture(WebTestClient client, String organizerToken, String reviewerToken) {
-        String publish(String title) {
-            String body = "{\"title\":\"" + title + "\",\"campaignId\":\"" + CampaignService.demoEditionId("sd-2026")
-                    + "\",\"regionCode\":\"1302\",\"venue\":{\"name\":\"唐山科技馆\",\"location\":{\"lat\":39.63,\"lon\":118.18}},"
-                    + "\"startsAt\":\"2026-09-19T09:00:00+08:00\",\"endsAt\":\"2026-09-19T17:00:00+08:00\",\"format\":\"ONSITE\","
-                    + "\"categories\":[\"EXHIBITION\"],\"audiences\":[\"GENERAL_PUBLIC\"]}";
-            String id = (String) client.post()
-                    .uri("/api/v1/organizer/activities")
-                    .header("Authorization", "Bearer " + organizerToken)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
-            client.post()
-                    .uri("/api/v1/organizer/activities/" + id + "/submit")
-                    .header("Authorization", "Bearer " + organizerToken)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-            client.post()
-                    .uri("/api/v1/review/activities/" + id + "/approve")
-                    .header("Authorization", "Bearer " + reviewerToken)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-            return id;
-        }
-
-        void cancel(String id) {
-            client.post()
-                    .uri("/api/v1/organizer/activities/" + id + "/cancel")
-                    .header("Authorization", "Bearer " + organizerToken)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"reason\":\"场地调整\"}")
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-        }
-    }
-
-    private Fixture fixture() {
+    private TestActivities fixture() {
         campaigns.loadDemo().block(Duration.ofSeconds(10));
         TestAccounts accounts = new TestAccounts(organizer);
-        return new Fixture(
+        return new TestActivities(
                 client,
                 TestAccounts.token(client, accounts.account("1302", Role.ORGANIZER)),
                 TestAccounts.token(client, accounts.account("13", Role.REVIEWER)));
