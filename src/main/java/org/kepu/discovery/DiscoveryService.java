@@ -63,6 +63,7 @@ public class DiscoveryService {
             reactor.core.publisher.Sinks.many().multicast().directBestEffort();
 
     private volatile boolean indexReady;
+    private volatile boolean indexingWaits;
     private final java.util.concurrent.atomic.AtomicReference<Mono<Void>> ensuring =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -114,8 +115,15 @@ public class DiscoveryService {
                 .concatMap(
                         tick -> readyIndex()
                                 .then(indexer.flatMap(Indexer::drainAll))
+                                .doOnSuccess(v -> indexingWaits = false)
                                 .onErrorResume(e -> {
-                                    log.warn("search indexing waits: {}", e.toString());
+                                    // once per outage at WARN, not every half second while it lasts
+                                    if (!indexingWaits) {
+                                        log.warn("search indexing waits: {}", e.toString());
+                                    } else {
+                                        log.debug("search indexing still waits: {}", e.toString());
+                                    }
+                                    indexingWaits = true;
                                     return Mono.empty();
                                 }),
                         1)
