@@ -63,7 +63,7 @@ public class DiscoveryService {
             reactor.core.publisher.Sinks.many().multicast().directBestEffort();
 
     private volatile boolean indexReady;
-    private volatile boolean indexingWaits;
+    private final IndexFollower follower;
     private final java.util.concurrent.atomic.AtomicReference<Mono<Void>> ensuring =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -77,7 +77,9 @@ public class DiscoveryService {
             JsonMapper json,
             DiscoveryProperties properties,
             org.springframework.data.redis.core.ReactiveStringRedisTemplate redis,
-            Clock clock) {
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.follower = new IndexFollower(clock, metrics);
         this.client = client;
         this.regions = regions;
         this.activities = activities;
@@ -111,23 +113,10 @@ public class DiscoveryService {
                         }),
                         1)
                 .subscribe();
-        polling = Indexer.ticks(Duration.ofMillis(500))
-                .concatMap(
-                        tick -> readyIndex()
-                                .then(indexer.flatMap(Indexer::drainAll))
-                                .doOnSuccess(v -> indexingWaits = false)
-                                .onErrorResume(e -> {
-                                    // once per outage at WARN, not every half second while it lasts
-                                    if (!indexingWaits) {
-                                        log.warn("search indexing waits: {}", e.toString());
-                                    } else {
-                                        log.debug("search indexing still waits: {}", e.toString());
-                                    }
-                                    indexingWaits = true;
-                                    return Mono.empty();
-                                }),
-                        1)
-                .subscribe();
+        polling = follower.start(
+                () -> readyIndex().then(indexer.flatMap(Indexer::drainAll)),
+                () -> index.refresh().then(Mono.fromRunnable(cache::clear)),
+                () -> indexer.flatMap(Indexer::lag));
     }
 
     @PreDestroy
@@ -187,6 +176,36 @@ public class DiscoveryService {
 
     String alias() {
         return index.alias();
+    }
+
+    /** Pending and dead outbox rows, measured now, with the first {@code deadLetters} dead ones. */
+    public Mono<IndexStatus> indexStatus(int deadLetters) {
+        return indexer.flatMap(ix -> ix.lag()
+                .zipWith(ix.deadLetters(deadLetters).collectList())
+                .map(t -> new IndexStatus(
+                        index.alias(),
+                        t.getT1().pending(),
+                        t.getT1().dead(),
+                        t.getT1().oldest().toMillis() / 1000.0,
+                        follower.waiting(),
+                        t.getT2())));
+    }
+
+    /** The index status as last measured by the follower (cheap: for health checks). */
+    IndexStatus lastIndexStatus() {
+        Indexer.Lag lag = follower.lastLag();
+        return new IndexStatus(
+                index.alias(),
+                lag.pending(),
+                lag.dead(),
+                lag.oldest().toMillis() / 1000.0,
+                follower.waiting(),
+                List.of());
+    }
+
+    /** Queues every dead outbox row again, once the cause of their refusal is fixed; emits how many. */
+    public Mono<Long> retryDeadLetters() {
+        return indexer.flatMap(Indexer::retryDead);
     }
 
     /** Asks for a full rebuild in the background; false if one is already queued and this one was dropped. */

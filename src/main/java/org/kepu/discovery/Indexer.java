@@ -23,8 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * Keeps the index in step with PostgreSQL. It claims outbox rows with {@code FOR UPDATE SKIP LOCKED} (so
  * several app instances share the work without doing it twice), reloads the current state of those
  * activities, and upserts the public ones and deletes the rest, versioned by the outbox id so that a late
- * or repeated delivery never overwrites newer data. A batch that fails is retried; after
- * {@link #MAX_ATTEMPTS} a row is marked dead and shows in health and metrics.
+ * or repeated delivery never overwrites newer data. When Elasticsearch is unreachable the rows simply stay
+ * pending (an outage must not use up their attempts); when it answers but refuses items, the rows are
+ * retried, and after {@link #MAX_ATTEMPTS} refusals marked dead, shown in health, metrics and the admin API.
  */
 final class Indexer {
 
@@ -82,12 +83,14 @@ final class Indexer {
                             .thenReturn(rows.size());
                 });
         return tx.transactional(work)
-                .onErrorResume(e -> recordFailure(claimed.get(), e).thenReturn(0));
+                .onErrorResume(
+                        SearchIndex.IndexingRejected.class,
+                        e -> recordFailure(claimed.get(), e).thenReturn(0));
     }
 
-    /** Drains until the outbox has nothing pending. */
-    Mono<Void> drainAll() {
-        return drainOnce().expand(n -> n == BATCH ? drainOnce() : Mono.empty()).then();
+    /** Drains until the outbox has nothing pending; emits how many rows were processed. */
+    Mono<Integer> drainAll() {
+        return drainOnce().expand(n -> n == BATCH ? drainOnce() : Mono.empty()).reduce(0, Integer::sum);
     }
 
     /** Reindexes exactly these activities into {@code target}, each with its version. */
@@ -189,6 +192,28 @@ final class Indexer {
                         new Lag(row.get("pending", Long.class), row.get("dead", Long.class), Duration.ofMillis((long)
                                 (row.get("lag", Number.class).doubleValue() * 1000))))
                 .one();
+    }
+
+    Flux<IndexStatus.DeadLetter> deadLetters(int limit) {
+        return db.sql("""
+                        SELECT id, key, attempts, last_error FROM shared.outbox
+                        WHERE topic = 'activity' AND dead ORDER BY id LIMIT :limit
+                        """)
+                .bind("limit", limit)
+                .map(row -> new IndexStatus.DeadLetter(
+                        row.get("id", Long.class),
+                        row.get("key", String.class),
+                        row.get("attempts", Integer.class),
+                        row.get("last_error", String.class)))
+                .all();
+    }
+
+    /** Puts every dead row back in the queue with fresh attempts (after the cause was fixed). */
+    Mono<Long> retryDead() {
+        return db.sql("""
+                        UPDATE shared.outbox SET dead = false, attempts = 0
+                        WHERE topic = 'activity' AND dead
+                        """).fetch().rowsUpdated();
     }
 
     static Flux<Long> ticks(Duration every) {

@@ -109,14 +109,27 @@ final class SearchIndex {
         return Mono.fromFuture(() -> client.bulk(bulk.build())).timeout(TIMEOUT).flatMap(response -> {
             var failures = response.items().stream()
                     .filter(item -> item.error() != null)
-                    // an older version arriving late, or deleting what is not there: harmless
-                    .filter(item -> item.status() != 409 && item.status() != 404)
+                    // an older version arriving late is harmless; any other refusal (a missing index
+                    // included, which is also a 404) is not
+                    .filter(item -> item.status() != 409)
                     .toList();
             return failures.isEmpty()
                     ? Mono.empty()
-                    : Mono.error(new IllegalStateException("bulk indexing failed for " + failures.size() + " items: "
-                            + failures.get(0).error().reason()));
+                    : Mono.error(new IndexingRejected(
+                            failures.size(),
+                            failures.get(0).error().type() + ": "
+                                    + failures.get(0).error().reason()));
         });
+    }
+
+    /**
+     * Elasticsearch answered but refused some items. Unlike an outage (no answer at all), retrying the same
+     * items may fail forever, so these count towards the dead-letter limit.
+     */
+    static final class IndexingRejected extends RuntimeException {
+        IndexingRejected(int items, String firstReason) {
+            super("Elasticsearch refused " + items + " items, first: " + firstReason, null, false, false);
+        }
     }
 
     /**

@@ -42,13 +42,44 @@ public record TestActivities(WebTestClient client, String organizerToken, String
                 .exchange()
                 .expectStatus()
                 .isOk();
+        approve(id);
+        return id;
+    }
+
+    /** Saves {@code body} over the activity's current version (read first); returns the new status. */
+    public String edit(String id, String body) {
+        Number version = (Number) client.get()
+                .uri("/api/v1/organizer/activities/" + id)
+                .header("Authorization", "Bearer " + organizerToken)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("version");
+        String versioned = body.substring(0, body.lastIndexOf('}')) + ",\"version\":" + version + "}";
+        return (String) client.put()
+                .uri("/api/v1/organizer/activities/" + id)
+                .header("Authorization", "Bearer " + organizerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(versioned)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("status");
+    }
+
+    public void approve(String id) {
         client.post()
                 .uri("/api/v1/review/activities/" + id + "/approve")
                 .header("Authorization", "Bearer " + reviewerToken)
                 .exchange()
                 .expectStatus()
                 .isOk();
-        return id;
     }
 
     public void cancel(String id, String reason) {

@@ -26,11 +26,38 @@ public class DevStackInitializer implements ApplicationContextInitializer<Config
             properties.put("kepu.db.name", database);
             properties.put("kepu.discovery.index-alias", "activities_" + database); // its own search index too
         }
+        // kepu.devstack.proxies=elasticsearch,postgres,redis puts a TcpProxy bean (e.g. "elasticsearchProxy")
+        // between the app and each named engine, for tests that cut or freeze it
+        String proxies = context.getEnvironment().getProperty("kepu.devstack.proxies", "");
+        for (String engine : proxies.split(",")) {
+            if (!engine.isBlank()) {
+                proxy(context, stack, engine.strip(), properties);
+            }
+        }
         // what a test sets itself (@TestPropertySource) wins over the stack, e.g. an unreachable Elasticsearch
         var inlined = context.getEnvironment().getPropertySources().get("Inlined Test Properties");
         if (inlined != null) {
             properties.keySet().removeIf(inlined::containsProperty);
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack", properties));
+    }
+
+    private static void proxy(
+            ConfigurableApplicationContext context, DevStack stack, String engine, Map<String, Object> properties) {
+        TcpProxy proxy = switch (engine) {
+            case "elasticsearch" -> new TcpProxy(engine, stack.elasticsearchPort());
+            case "postgres" -> new TcpProxy(engine, stack.postgresPort());
+            case "redis" -> new TcpProxy(engine, stack.redisPort());
+            default -> throw new IllegalArgumentException("no engine called " + engine);
+        };
+        switch (engine) {
+            case "elasticsearch" -> properties.put("spring.elasticsearch.uris", "http://127.0.0.1:" + proxy.port());
+            case "postgres" -> properties.put("kepu.db.port", Integer.toString(proxy.port()));
+            default -> properties.put("spring.data.redis.port", Integer.toString(proxy.port()));
+        }
+        context.getBeanFactory().registerSingleton(engine + "Proxy", proxy);
+        context.addApplicationListener(
+                (org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>)
+                        closed -> proxy.close());
     }
 }

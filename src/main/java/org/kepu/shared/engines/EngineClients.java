@@ -17,6 +17,9 @@ class EngineClients {
     /** The non-blocking Elasticsearch client, over the transport Spring Boot configures (timeouts included). */
     @Bean
     ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
+        // the client finds its JSON provider through ServiceLoader (reading jars) the first time it parses an
+        // untyped value, such as a bulk item's error; do it here rather than on an event loop later
+        co.elastic.clients.json.JsonpUtils.systemProvider();
         return new ElasticsearchAsyncClient(transport);
     }
 

@@ -1,0 +1,110 @@
+package org.kepu.discovery;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Drains the outbox into the index every tick. While Elasticsearch is unreachable it backs off (up to
+ * {@link #MAX_BACKOFF}, so catching up starts within seconds of its return) and logs the outage once. It
+ * also keeps the last measured index lag for metrics and health, which must not query on every scrape.
+ */
+final class IndexFollower {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+    static final Duration TICK = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration LAG_EVERY = Duration.ofSeconds(5);
+
+    private final Clock clock;
+    private final AtomicReference<Indexer.Lag> lag = new AtomicReference<>(new Indexer.Lag(0, 0, Duration.ZERO));
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile Instant nextLag = Instant.EPOCH;
+    private volatile Duration backoff = TICK;
+    private volatile boolean waiting;
+
+    IndexFollower(Clock clock, MeterRegistry metrics) {
+        this.clock = clock;
+        Gauge.builder("kepu.search.outbox.pending", lag, l -> l.get().pending())
+                .description("outbox rows not yet in the search index")
+                .register(metrics);
+        Gauge.builder("kepu.search.outbox.dead", lag, l -> l.get().dead())
+                .description("outbox rows given up on after repeated refusals (see the admin API)")
+                .register(metrics);
+        Gauge.builder("kepu.search.index.lag", lag, l -> l.get().oldest().toMillis() / 1000.0)
+                .description("age of the oldest outbox row not yet indexed")
+                .baseUnit("seconds")
+                .register(metrics);
+    }
+
+    /**
+     * Follows the outbox until disposed: {@code drain} indexes what is pending and emits how many rows it
+     * processed, {@code indexed} runs after rows were indexed (making them searchable at once rather than at
+     * the next periodic refresh), {@code measure} reads the lag.
+     */
+    Disposable start(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {
+        return Indexer.ticks(TICK)
+                .concatMap(tick -> follow(drain, indexed).then(measure(measure)), 1)
+                .subscribe();
+    }
+
+    private Mono<Void> follow(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextAttempt)) {
+            return Mono.empty();
+        }
+        return Mono.defer(drain)
+                .flatMap(n -> n > 0 ? indexed.get().thenReturn(n) : Mono.just(n))
+                .doOnNext(n -> {
+                    if (waiting) {
+                        log.info("search indexing resumed");
+                    }
+                    waiting = false;
+                    backoff = TICK;
+                })
+                .onErrorResume(e -> {
+                    // once per outage at WARN, not every attempt while it lasts
+                    if (!waiting) {
+                        log.warn("search indexing waits for Elasticsearch: {}", e.toString());
+                    } else {
+                        log.debug("search indexing still waits: {}", e.toString());
+                    }
+                    waiting = true;
+                    nextAttempt = clock.instant().plus(backoff);
+                    backoff =
+                            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<Void> measure(Supplier<Mono<Indexer.Lag>> measure) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextLag)) {
+            return Mono.empty();
+        }
+        nextLag = now.plus(LAG_EVERY);
+        return Mono.defer(measure)
+                .doOnNext(lag::set)
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
+    /** The lag as last measured (at most a few seconds old). */
+    Indexer.Lag lastLag() {
+        return lag.get();
+    }
+
+    /** Whether indexing currently waits for Elasticsearch. */
+    boolean waiting() {
+        return waiting;
+    }
+}
