@@ -55,6 +55,9 @@ class CheckInIT {
     DatabaseClient db;
 
     @Autowired
+    IdempotencyPurge purge;
+
+    @Autowired
     ReactiveStringRedisTemplate redis;
 
     CheckInFixtures fixtures;
@@ -258,6 +261,36 @@ class CheckInIT {
                 .expectStatus()
                 .isCreated();
         assertThat(rows(id)).isEqualTo(2);
+    }
+
+    @Test
+    void keysPastTheirLifetimeAreForgotten() {
+        String id = fixtures.onsiteWithoutFence();
+        clock.set(DURING);
+        String early = pid();
+        checkIn(id, early, "{\"token\":\"" + fixtures.venueToken(id) + "\"}", "purge-early")
+                .expectStatus()
+                .isCreated();
+        clock.set(DURING.plus(Duration.ofHours(2)));
+        String later = pid();
+        checkIn(id, later, "{\"token\":\"" + fixtures.venueToken(id) + "\"}", "purge-later")
+                .expectStatus()
+                .isCreated();
+
+        clock.set(DURING.plus(Duration.ofHours(24)).plusSeconds(60)); // the default lifetime is 24 h
+        assertThat(purge.purgeAll().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1);
+        assertThat(keys("purge-early")).isZero();
+        assertThat(keys("purge-later")).isOne();
+        // the check-in itself stays, of course
+        assertThat(rows(id)).isEqualTo(2);
+    }
+
+    long keys(String key) {
+        return db.sql("SELECT count(*) AS n FROM checkin.idempotency_key WHERE key = :k")
+                .bind("k", key)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block(Duration.ofSeconds(5));
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param contentSecurityPolicy the CSP sent with every response
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  * @param sessionCookieSecure send the session cookie over HTTPS only (turn off only for plain-HTTP dev)
+ * @param requestTimeout longest any request may take before it is answered 503 (an engine that hangs
+ *     must not hold clients and connections forever); streams (SSE, exports) are exempt
  */
 @Validated
 @ConfigurationProperties("kepu.web")
@@ -27,4 +29,5 @@ public record WebProperties(
         String contentSecurityPolicy,
 
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue("true") boolean sessionCookieSecure) {}
+        @DefaultValue("true") boolean sessionCookieSecure,
+        @DefaultValue("15s") java.time.Duration requestTimeout) {}
