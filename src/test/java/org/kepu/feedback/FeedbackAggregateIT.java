@@ -48,6 +48,8 @@ class FeedbackAggregateIT {
     @Autowired
     CampaignService campaigns;
 
+    FeedbackFixtures f;
+
     @Autowired
     DatabaseClient db;
 
@@ -60,8 +62,8 @@ class FeedbackAggregateIT {
 
     @Test
     void theAggregateEqualsARecomputationAfterRandomConcurrentChanges() throws Exception {
+        f = new FeedbackFixtures(client, clock, organizers, campaigns);
         for (long seed : new long[] {7, 2026}) {
-            FeedbackFixtures f = new FeedbackFixtures(client, clock, organizers, campaigns);
             String id = f.publish(FeedbackFixtures.title("聚合" + seed));
             List<String> pids = new ArrayList<>();
             for (int i = 0; i < PARTICIPANTS; i++) {
@@ -97,10 +99,14 @@ class FeedbackAggregateIT {
                     return null;
                 }));
             }
+            long started = System.nanoTime();
             for (Future<?> w : work) {
                 w.get();
             }
             pool.shutdown();
+            System.out.printf(
+                    "aggregate property, seed %d: %d operations in %d ms%n",
+                    seed, THREADS * OPERATIONS_PER_THREAD, (System.nanoTime() - started) / 1_000_000);
 
             int[] expected = new int[5];
             models.values().stream().filter(m -> m.id != null && !m.removed).forEach(m -> expected[m.rating - 1]++);
@@ -115,7 +121,8 @@ class FeedbackAggregateIT {
     }
 
     private void moderate(String feedbackId, String action, String token) {
-        client.method(HttpMethod.POST)
+        f.client
+                .method(HttpMethod.POST)
                 .uri("/api/v1/feedback/" + feedbackId + "/" + action)
                 .header("Authorization", "Bearer " + token)
                 .exchange()

@@ -37,8 +37,11 @@ final class FeedbackFixtures {
     final String otherReviewer;
 
     FeedbackFixtures(WebTestClient client, TestClock clock, OrganizerService organizers, CampaignService campaigns) {
-        this.client = client;
+        // the machines these tests run on are shared: a slow answer is not a wrong one
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         this.clock = clock;
+        // accounts exist from BEFORE on: a token issued earlier than its account's creation is refused
+        clock.set(BEFORE);
         campaigns.loadDemo().block(Duration.ofSeconds(10));
         TestAccounts accounts = new TestAccounts(organizers);
         this.organizer = accounts.account("340207", Role.ORGANIZER);
@@ -133,7 +136,7 @@ final class FeedbackFixtures {
     }
 
     String token(String username) {
-        return TestAccounts.token(client, username);
+        return TestAccounts.token(this.client, username);
     }
 
     @SuppressWarnings("unchecked")

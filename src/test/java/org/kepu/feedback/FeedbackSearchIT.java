@@ -40,12 +40,14 @@ class FeedbackSearchIT {
     @Autowired
     CampaignService campaigns;
 
+    FeedbackFixtures f;
+
     @Autowired
     DiscoveryService discovery;
 
     @Test
     void ratingSortFollowsNewFeedbackWithinSeconds() throws InterruptedException {
-        FeedbackFixtures f = new FeedbackFixtures(client, clock, organizers, campaigns);
+        f = new FeedbackFixtures(client, clock, organizers, campaigns);
         String a = f.publish(FeedbackFixtures.title("搜索甲"));
         String b = f.publish(FeedbackFixtures.title("搜索乙"));
         String unrated = f.publish(FeedbackFixtures.title("搜索丙"));
@@ -72,7 +74,7 @@ class FeedbackSearchIT {
         List<?> items = List.of();
         while (System.nanoTime() - start < WITHIN.toNanos()) {
             items = (List<?>) FeedbackFixtures.json(
-                            client.get().uri(SEARCH).exchange().expectStatus().isOk())
+                            f.client.get().uri(SEARCH).exchange().expectStatus().isOk())
                     .get("items");
             List<?> ids =
                     items.stream().map(i -> (Object) ((Map<?, ?>) i).get("id")).toList();
