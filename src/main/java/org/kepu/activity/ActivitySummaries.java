@@ -3,12 +3,14 @@ package org.kepu.activity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.campaign.CampaignEdition;
 import org.kepu.campaign.CampaignService;
 import org.kepu.region.RegionDetails;
 import org.kepu.region.RegionService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,12 +26,19 @@ public class ActivitySummaries {
     private final CampaignService campaigns;
     private final ActivityService activities;
     private final Clock clock;
+    private final ObjectProvider<ActivityRatings> ratings;
 
-    ActivitySummaries(RegionService regions, CampaignService campaigns, ActivityService activities, Clock clock) {
+    ActivitySummaries(
+            RegionService regions,
+            CampaignService campaigns,
+            ActivityService activities,
+            Clock clock,
+            ObjectProvider<ActivityRatings> ratings) {
         this.regions = regions;
         this.campaigns = campaigns;
         this.activities = activities;
         this.clock = clock;
+        this.ratings = ratings;
     }
 
     public record CampaignRef(UUID id, String kind, int year, String name) {}
@@ -42,7 +51,11 @@ public class ActivitySummaries {
 
     public record Venue(String name, String address, Location location) {}
 
-    public record Rating(Double average, int count) {}
+    /** The average of the ratings (one decimal), null when there is none, and how many there are. */
+    public record Rating(Double average, int count) {
+
+        static final Rating NONE = new Rating(null, 0);
+    }
 
     public record Live(String url, String state) {}
 
@@ -100,15 +113,21 @@ public class ActivitySummaries {
             String statusReason) {}
 
     public Mono<List<Summary>> summaries(List<Activity> found) {
-        return Flux.fromIterable(found.stream()
-                        .map(a -> a.draft().campaignId())
-                        .distinct()
-                        .toList())
-                .flatMap(campaigns::require, 4)
-                .collectMap(CampaignEdition::id)
-                .flatMap(editions -> Flux.fromIterable(found)
+        return Mono.zip(
+                        Flux.fromIterable(found.stream()
+                                        .map(a -> a.draft().campaignId())
+                                        .distinct()
+                                        .toList())
+                                .flatMap(campaigns::require, 4)
+                                .collectMap(CampaignEdition::id),
+                        ratings(found.stream().map(Activity::id).toList()))
+                .flatMap(t -> Flux.fromIterable(found)
                         .concatMap(a -> regions.details(a.draft().regionCode())
-                                .map(region -> summary(a, editions.get(a.draft().campaignId()), region)))
+                                .map(region -> summary(
+                                        a,
+                                        t.getT1().get(a.draft().campaignId()),
+                                        region,
+                                        t.getT2().getOrDefault(a.id(), Rating.NONE))))
                         .collectList());
     }
 
@@ -116,9 +135,10 @@ public class ActivitySummaries {
         return Mono.zip(
                         campaigns.require(a.draft().campaignId()),
                         regions.details(a.draft().regionCode()),
-                        activities.publicEvidence(a))
+                        activities.publicEvidence(a),
+                        ratings(List.of(a.id())))
                 .map(t -> {
-                    Summary s = summary(a, t.getT1(), t.getT2());
+                    Summary s = summary(a, t.getT1(), t.getT2(), t.getT4().getOrDefault(a.id(), Rating.NONE));
                     ActivityDraft d = a.draft();
                     Contact contact = d.contact() != null && d.contact().published()
                             ? new Contact(d.contact().name(), d.contact().phone())
@@ -155,7 +175,12 @@ public class ActivitySummaries {
                 });
     }
 
-    private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region) {
+    private Mono<Map<UUID, Rating>> ratings(List<UUID> ids) {
+        ActivityRatings source = ratings.getIfAvailable();
+        return source == null || ids.isEmpty() ? Mono.just(Map.of()) : source.ratings(ids);
+    }
+
+    private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region, Rating rating) {
         ActivityDraft d = a.draft();
         String status = a.publicStatus(clock.instant()).name();
         String liveState = switch (status) {
@@ -191,7 +216,7 @@ public class ActivitySummaries {
                 d.mainVenue(),
                 status,
                 null,
-                new Rating(null, 0),
+                rating,
                 0,
                 d.liveUrl() == null ? null : new Live(d.liveUrl(), liveState));
     }

@@ -174,6 +174,14 @@ public class CheckInService {
         });
     }
 
+    /**
+     * Whether this participant checked in to this activity (a committed check-in, on site or online); for
+     * feedback, which only participants who were there may give.
+     */
+    public Mono<Boolean> hasCheckedIn(UUID activityId, UUID participant) {
+        return summaries.checkedIn(activityId, participant);
+    }
+
     // ---- counts and organizers -----------------------------------------------------------------------------
 
     /** How many participants checked in (cached in Redis, rebuilt from PostgreSQL when missing). */

@@ -23,6 +23,16 @@ class CheckInSummaries {
         this.db = db;
     }
 
+    /** Whether the participant has a committed check-in for the activity (any channel). */
+    Mono<Boolean> checkedIn(UUID activity, UUID participant) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM checkin.check_in WHERE activity_id = :a AND participant_id = :p)"
+                        + " AS found")
+                .bind("a", activity)
+                .bind("p", participant)
+                .map(row -> row.get("found", Boolean.class))
+                .one();
+    }
+
     Mono<Split> split(UUID activity) {
         return db.sql("SELECT channel, date_bin('5 minutes', checked_in_at, TIMESTAMPTZ '2000-01-01Z') AS at,"
                         + " count(*) AS n FROM checkin.check_in WHERE activity_id = :a GROUP BY channel, at")

@@ -81,7 +81,11 @@ final class ActivityDocuments {
         if (d.venue() != null) {
             doc.put("location", Map.of("lat", d.venue().lat(), "lon", d.venue().lon()));
         }
-        doc.put("rating_count", 0);
+        // the rating comes with the summary (feedback's aggregate); unrated activities sort last
+        if (summary.rating() != null && summary.rating().average() != null) {
+            doc.put("rating_average", summary.rating().average());
+        }
+        doc.put("rating_count", summary.rating() == null ? 0 : summary.rating().count());
         doc.put("check_ins", 0);
         doc.put("suggest", suggestions(d, activity, summary));
         doc.put("summary", json.convertValue(summary, new TypeReference<Map<String, Object>>() {}));

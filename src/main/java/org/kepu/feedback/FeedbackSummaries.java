@@ -1,0 +1,105 @@
+package org.kepu.feedback;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.kepu.activity.ActivityRatings;
+import org.kepu.activity.ActivitySummaries;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The per-activity aggregates (average, count, histogram), kept exact: every change that affects them locks
+ * the activity's summary row first and recomputes it from the feedback rows in the same transaction. They
+ * reach the activity's public {@code rating} (and so the search index, through the outbox) as the activity
+ * module's {@link ActivityRatings}; statistics read them here.
+ */
+@Component
+public class FeedbackSummaries implements ActivityRatings {
+
+    private static final String COLUMNS = "activity_id, count, total, r1, r2, r3, r4, r5";
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    FeedbackSummaries(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The activity's aggregate; {@link FeedbackSummary#NONE} before its first feedback. */
+    public Mono<FeedbackSummary> of(UUID activityId) {
+        return of(List.of(activityId)).map(found -> found.getOrDefault(activityId, FeedbackSummary.NONE));
+    }
+
+    /** The aggregates of the activities that have feedback, by activity id. */
+    public Mono<Map<UUID, FeedbackSummary>> of(Collection<UUID> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM feedback.summary WHERE activity_id = ANY(:ids) AND count > 0")
+                .bind("ids", activityIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("activity_id", UUID.class), summary(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    @Override
+    public Mono<Map<UUID, ActivitySummaries.Rating>> ratings(Collection<UUID> activityIds) {
+        return of(activityIds).map(found -> {
+            Map<UUID, ActivitySummaries.Rating> ratings = new java.util.HashMap<>();
+            found.forEach((id, s) -> ratings.put(id, new ActivitySummaries.Rating(s.average(), s.count())));
+            return ratings;
+        });
+    }
+
+    /**
+     * Locks the activity's summary row (creating it empty the first time) and returns the aggregate as it
+     * stands. Call first in a transaction that changes feedback of this activity: changes then recompute one
+     * after another, each seeing the others' committed rows.
+     */
+    Mono<FeedbackSummary> lock(UUID activityId) {
+        return db.sql("INSERT INTO feedback.summary (" + COLUMNS + ", updated_at) VALUES (:a, 0, 0, 0, 0, 0, 0, 0, :at)"
+                        + " ON CONFLICT (activity_id) DO UPDATE SET updated_at = feedback.summary.updated_at"
+                        + " RETURNING " + COLUMNS)
+                .bind("a", activityId)
+                .bind("at", clock.instant())
+                .map(FeedbackSummaries::summary)
+                .one();
+    }
+
+    /** Recomputes the activity's aggregate from its rows (after {@link #lock} in the same transaction). */
+    Mono<FeedbackSummary> recompute(UUID activityId) {
+        return db.sql("""
+                        UPDATE feedback.summary s SET count = a.count, total = a.total, r1 = a.r1, r2 = a.r2,
+                          r3 = a.r3, r4 = a.r4, r5 = a.r5, updated_at = :at
+                        FROM (SELECT count(*) AS count, coalesce(sum(rating), 0) AS total,
+                                count(*) FILTER (WHERE rating = 1) AS r1, count(*) FILTER (WHERE rating = 2) AS r2,
+                                count(*) FILTER (WHERE rating = 3) AS r3, count(*) FILTER (WHERE rating = 4) AS r4,
+                                count(*) FILTER (WHERE rating = 5) AS r5
+                              FROM feedback.feedback WHERE activity_id = :a AND state <> 'REMOVED') a
+                        WHERE s.activity_id = :a
+                        RETURNING s.activity_id, s.count, s.total, s.r1, s.r2, s.r3, s.r4, s.r5
+                        """)
+                .bind("a", activityId)
+                .bind("at", clock.instant())
+                .map(FeedbackSummaries::summary)
+                .one();
+    }
+
+    private static FeedbackSummary summary(Readable row) {
+        return new FeedbackSummary(
+                row.get("count", Integer.class),
+                row.get("total", Integer.class),
+                List.of(
+                        row.get("r1", Integer.class),
+                        row.get("r2", Integer.class),
+                        row.get("r3", Integer.class),
+                        row.get("r4", Integer.class),
+                        row.get("r5", Integer.class)));
+    }
+}
