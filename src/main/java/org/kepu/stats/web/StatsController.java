@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.shared.security.Actors;
 import org.kepu.shared.time.CampaignTime;
+import org.kepu.stats.ActivityLine;
+import org.kepu.stats.Nominee;
 import org.kepu.stats.StatsService;
 import org.kepu.stats.Summary;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -63,13 +66,8 @@ class StatsController {
                 campaign,
                 XLSX,
                 "xlsx",
-                (out, s, now) -> SummaryXlsx.write(
-                        out,
-                        SummaryTables.fixed(s, now),
-                        stats.activities(s).toIterable(PREFETCH),
-                        SummaryTables::activity,
-                        stats.nominees(s).toIterable(PREFETCH),
-                        SummaryTables::nominee));
+                (out, fixed, activities, nominees) -> SummaryXlsx.write(
+                        out, fixed, activities, SummaryTables::activity, nominees, SummaryTables::nominee));
     }
 
     @GetMapping("/summary.csv")
@@ -80,17 +78,13 @@ class StatsController {
                 campaign,
                 CSV,
                 "csv",
-                (out, s, now) -> SummaryCsv.write(
-                        out,
-                        SummaryTables.fixed(s, now),
-                        stats.activities(s).toIterable(PREFETCH),
-                        SummaryTables::activity,
-                        stats.nominees(s).toIterable(PREFETCH),
-                        SummaryTables::nominee));
+                (out, fixed, activities, nominees) -> SummaryCsv.write(
+                        out, fixed, activities, SummaryTables::activity, nominees, SummaryTables::nominee));
     }
 
     interface Writer {
-        void write(OutputStream out, Summary summary, Instant exportedAt) throws IOException;
+        void write(OutputStream out, List<Table> fixed, Iterable<ActivityLine> activities, Iterable<Nominee> nominees)
+                throws IOException;
     }
 
     /**
@@ -105,8 +99,9 @@ class StatsController {
                     Instant now = clock.instant();
                     Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(
                             out -> {
-                                try {
-                                    writer.write(out, summary, now);
+                                try (var activities = PulledRows.of(stats.activities(summary), PREFETCH);
+                                        var nominees = PulledRows.of(stats.nominees(summary), PREFETCH)) {
+                                    writer.write(out, SummaryTables.fixed(summary, now), activities, nominees);
                                 } catch (IOException e) {
                                     throw new UncheckedIOException(e);
                                 }
