@@ -84,7 +84,7 @@ final class Projection {
         this.gapTimeout = gapTimeout;
     }
 
-    private record Row(long id, String topic, String key) {}
+    record Row(long id, String topic, String key) {}
 
     /** Applies one batch of outbox rows; emits true if the watermark moved and more may follow. */
     Mono<Boolean> applyOnce() {
