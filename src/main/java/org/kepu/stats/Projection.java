@@ -196,6 +196,8 @@ final class Projection {
         Mono<Void> work = db.sql("SELECT pg_advisory_xact_lock(:lock)")
                 .bind("lock", LOCK)
                 .then()
+                // bulk statements over every activity outlast the pool's per-statement limit
+                .then(db.sql("SET LOCAL statement_timeout = '60min'").then())
                 // rows near the end may belong to transactions still in flight: replayed after, harmlessly
                 .then(db.sql("""
                                 UPDATE stats.watermark

@@ -24,6 +24,8 @@ class ProjectionTests {
     }
 
     private static List<Projection.Row> rows(long... ids) {
-        return Arrays.stream(ids).mapToObj(id -> new Projection.Row(id, "activity", "x")).toList();
+        return Arrays.stream(ids)
+                .mapToObj(id -> new Projection.Row(id, "activity", "x"))
+                .toList();
     }
 }

@@ -43,10 +43,10 @@ class StatsLatencyIT {
         // two check-ins per activity on average, from a million participants
         db.sql("""
                         INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at)
-                        SELECT gen_random_uuid(), a.id, ('00000000-0000-0000-0000-' || lpad((g * 7919 + abs(hashtext(a.id::text))) % 1000000 || '', 12, '0'))::uuid,
+                        SELECT gen_random_uuid(), a.id, ('00000000-0000-0000-0000-' || lpad(((g::bigint * 7919 + abs(hashtext(a.id::text)::bigint)) % 1000000)::text, 12, '0'))::uuid,
                           CASE WHEN g = 1 THEN 'ONLINE' ELSE 'ONSITE' END, now()
                         FROM activity.activity a CROSS JOIN generate_series(0, 3) g
-                        WHERE (abs(hashtext(a.id::text)) + g) % 2 = 0
+                        WHERE (abs(hashtext(a.id::text)::bigint) + g) % 2 = 0
                         ON CONFLICT DO NOTHING
                         """).then().block(Duration.ofMinutes(10));
         long t1 = System.nanoTime();
