@@ -1,0 +1,359 @@
+package org.kepu.stats;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps the statistics tables in step with the other modules' tables. It follows {@code shared.outbox} past
+ * a watermark (every activity change, evidence, recommendation and check-in batch writes a row there, and
+ * {@link ActivityTallies} writes topic {@code stats}); for each changed activity it subtracts what the
+ * activity contributed before, recomputes its fact from the truth and adds the new contribution, all in one
+ * transaction under an advisory lock (one applier across instances). Recomputing is idempotent, so
+ * reading a row twice is harmless; missing one is not, hence the gap rule in {@link #advance}.
+ *
+ * <p>Figures (see docs/stats.md): an activity counts once it is public (published, postponed or cancelled);
+ * evidence, attendance, volunteers, recommendations and org units count only if it is not cancelled.
+ */
+final class Projection {
+
+    static final String TOPIC = "stats";
+    private static final long LOCK = 0x6b65_7075_0010L; // "kepu" + migration 10
+    private static final String PUBLIC = "('PUBLISHED', 'POSTPONED', 'CANCELLED')";
+    private static final String PREFIXES = "unnest(ARRAY[0, 2, 4, 6, 9])";
+
+    /** The additive figures of stats.tally, in the order {@link TallyReader} reads them. */
+    static final List<String> METRICS = List.of(
+            "published",
+            "main_venue",
+            "online",
+            "cancelled",
+            "check_ins_onsite",
+            "check_ins_online",
+            "evidence_none",
+            "evidence_partial",
+            "evidence_complete",
+            "attendance_onsite",
+            "attendance_online",
+            "volunteers",
+            "recommended",
+            "feedback_count",
+            "feedback_sum",
+            "live_peak",
+            "live_unique");
+
+    /** How each metric is summed over the facts of a group (before the sign). */
+    private static final Map<String, String> SUMS = Map.ofEntries(
+            Map.entry("published", "count(*)"),
+            Map.entry("main_venue", "count(*) FILTER (WHERE main_venue)"),
+            Map.entry("online", "count(*) FILTER (WHERE format <> 'ONSITE')"),
+            Map.entry("cancelled", "count(*) FILTER (WHERE status = 'CANCELLED')"),
+            Map.entry("check_ins_onsite", "sum(check_ins_onsite)"),
+            Map.entry("check_ins_online", "sum(check_ins_online)"),
+            Map.entry("evidence_none", "count(*) FILTER (WHERE status <> 'CANCELLED' AND evidence = 'NONE')"),
+            Map.entry("evidence_partial", "count(*) FILTER (WHERE status <> 'CANCELLED' AND evidence = 'PARTIAL')"),
+            Map.entry("evidence_complete", "count(*) FILTER (WHERE status <> 'CANCELLED' AND evidence = 'COMPLETE')"),
+            Map.entry("attendance_onsite", "coalesce(sum(attendance_onsite) FILTER (WHERE status <> 'CANCELLED'), 0)"),
+            Map.entry("attendance_online", "coalesce(sum(attendance_online) FILTER (WHERE status <> 'CANCELLED'), 0)"),
+            Map.entry("volunteers", "coalesce(sum(volunteers) FILTER (WHERE status <> 'CANCELLED'), 0)"),
+            Map.entry("recommended", "count(*) FILTER (WHERE recommended AND status <> 'CANCELLED')"),
+            Map.entry("feedback_count", "sum(feedback_count)"),
+            Map.entry("feedback_sum", "sum(feedback_sum)"),
+            Map.entry("live_peak", "sum(live_peak)"),
+            Map.entry("live_unique", "sum(live_unique)"));
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final int batch;
+    private final Duration gapTimeout;
+    /** When this instance first saw each outbox gap (an id not visible yet), by the id after it. */
+    private final Map<Long, Long> gapsSeen = new ConcurrentHashMap<>();
+
+    Projection(DatabaseClient db, TransactionalOperator tx, int batch, Duration gapTimeout) {
+        this.db = db;
+        this.tx = tx;
+        this.batch = batch;
+        this.gapTimeout = gapTimeout;
+    }
+
+    record Row(long id, String topic, String key) {}
+
+    /** Applies one batch of outbox rows; emits true if the watermark moved and more may follow. */
+    Mono<Boolean> applyOnce() {
+        Mono<Boolean> work = db.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .bind("lock", LOCK)
+                .then()
+                .then(db.sql("SELECT outbox_id FROM stats.watermark WHERE name = 'outbox'")
+                        .map(row -> row.get("outbox_id", Long.class))
+                        .one())
+                .flatMap(watermark -> db.sql(
+                                "SELECT id, topic, key FROM shared.outbox WHERE id > :w ORDER BY id LIMIT :n")
+                        .bind("w", watermark)
+                        .bind("n", batch)
+                        .map(row -> new Row(
+                                row.get("id", Long.class),
+                                row.get("topic", String.class),
+                                row.get("key", String.class)))
+                        .all()
+                        .collectList()
+                        .flatMap(rows -> {
+                            if (rows.isEmpty()) {
+                                return Mono.just(false);
+                            }
+                            long next = advance(watermark, rows);
+                            List<UUID> ids = activityIds(rows);
+                            List<Long> own = rows.stream()
+                                    .filter(r -> r.id() <= next && TOPIC.equals(r.topic()))
+                                    .map(Row::id)
+                                    .toList();
+                            return apply(ids)
+                                    .then(db.sql("UPDATE stats.watermark SET outbox_id = :w WHERE name = 'outbox'")
+                                            .bind("w", next)
+                                            .then())
+                                    .then(
+                                            own.isEmpty()
+                                                    ? Mono.empty()
+                                                    : db.sql(
+                                                                    "UPDATE shared.outbox SET processed_at = now() WHERE id = ANY(:ids)")
+                                                            .bind("ids", own.toArray(Long[]::new))
+                                                            .then())
+                                    .thenReturn(next > watermark && rows.size() == batch);
+                        }));
+        return tx.transactional(work);
+    }
+
+    /** Applies everything the outbox holds now. */
+    Mono<Void> applyAll() {
+        return applyOnce().expand(more -> more ? applyOnce() : Mono.empty()).then();
+    }
+
+    /**
+     * The new watermark: the last id before the first gap. Outbox ids come from a sequence, so a gap is a
+     * transaction still in flight (its row will appear) or one rolled back (it never will); a gap older than
+     * {@code gapTimeout} is taken as rolled back. Rows after a gap are applied now and again later.
+     */
+    long advance(long watermark, List<Row> rows) {
+        long next = watermark;
+        long now = System.nanoTime();
+        for (Row row : rows) {
+            if (row.id() != next + 1) {
+                long first = gapsSeen.computeIfAbsent(row.id(), id -> now);
+                if (now - first < gapTimeout.toNanos()) {
+                    break;
+                }
+                gapsSeen.remove(row.id());
+            }
+            next = row.id();
+        }
+        long settled = next;
+        gapsSeen.keySet().removeIf(id -> id <= settled);
+        return next;
+    }
+
+    private static List<UUID> activityIds(List<Row> rows) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Row row : rows) {
+            if ("activity".equals(row.topic()) || TOPIC.equals(row.topic())) {
+                try {
+                    ids.add(UUID.fromString(row.key()));
+                } catch (IllegalArgumentException ignored) {
+                    // not an activity id: nothing of ours
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Re-derives these activities: old contributions out, facts recomputed, new contributions in. */
+    Mono<Void> apply(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        String only = "activity_id = ANY(:ids)";
+        return ids(db.sql(detach()), array)
+                .then()
+                .then(ids(db.sql(units(only, -1)), array).then())
+                .then(ids(db.sql(tally(only, -1)), array).then())
+                .then(ids(db.sql("DELETE FROM stats.activity_fact WHERE activity_id = ANY(:ids)"), array)
+                        .then())
+                .then(ids(db.sql(facts("a.id = ANY(:ids)")), array).then())
+                .then(ids(db.sql(tally(only, 1)), array).then())
+                .then(ids(db.sql(units(only, 1)), array).then())
+                .then(ids(db.sql(attach("c.activity_id = ANY(:ids)")), array).then());
+    }
+
+    /** Recomputes every statistics table from the truth (deploys, repairs, benchmarks). */
+    Mono<Void> rebuild() {
+        Mono<Void> work = db.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .bind("lock", LOCK)
+                .then()
+                // bulk statements over every activity outlast the pool's per-statement limit
+                .then(db.sql("SET LOCAL statement_timeout = '60min'").then())
+                // rows near the end may belong to transactions still in flight: replayed after, harmlessly
+                .then(db.sql("""
+                                UPDATE stats.watermark
+                                SET outbox_id = greatest(0, (SELECT coalesce(max(id), 0) FROM shared.outbox) - 10000)
+                                WHERE name = 'outbox'
+                                """).then())
+                .then(db.sql("TRUNCATE stats.activity_fact, stats.tally, stats.region_total, stats.unit_presence,"
+                                + " stats.attendee, stats.participant_presence")
+                        .then())
+                .then(db.sql(facts("true")).then())
+                .then(db.sql(tally("true", 1)).then())
+                .then(db.sql(units("true", 1)).then())
+                .then(db.sql(attach("true")).then());
+        return tx.transactional(work).then(applyAll());
+    }
+
+    private static DatabaseClient.GenericExecuteSpec ids(DatabaseClient.GenericExecuteSpec spec, UUID[] ids) {
+        return spec.bind("ids", ids);
+    }
+
+    private static String parent(String column) {
+        return "CASE length(" + column + ") WHEN 0 THEN NULL WHEN 2 THEN '' ELSE left(" + column + ", length(" + column
+                + ") - CASE length(" + column + ") WHEN 9 THEN 3 ELSE 2 END) END";
+    }
+
+    /** The facts of public activities matching {@code where} (on activity.activity a), from the truth. */
+    private static String facts(String where) {
+        return """
+                INSERT INTO stats.activity_fact (activity_id, campaign_id, region_code, org_unit_id, status, format,
+                  categories, audiences, main_venue, starts_at, ends_at, start_day, end_day, evidence,
+                  attendance_onsite, attendance_online, volunteers, recommended, check_ins_onsite, check_ins_online,
+                  feedback_count, feedback_sum, live_peak, live_unique)
+                SELECT a.id, a.campaign_id, a.region_code, a.org_unit_id, a.status, a.format, a.categories, a.audiences,
+                  a.main_venue, a.starts_at, a.ends_at,
+                  (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date, (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date,
+                  CASE
+                    WHEN e.activity_id IS NULL THEN 'NONE'
+                    WHEN cardinality(e.photos) > 0 AND coalesce(btrim(e.summary), '') <> ''
+                      AND (e.attendance_onsite IS NOT NULL OR e.attendance_online IS NOT NULL) THEN 'COMPLETE'
+                    WHEN cardinality(e.photos) = 0 AND cardinality(e.videos) = 0 AND cardinality(e.news_links) = 0
+                      AND coalesce(btrim(e.summary), '') = '' AND e.attendance_onsite IS NULL
+                      AND e.attendance_online IS NULL AND e.volunteers IS NULL THEN 'NONE'
+                    ELSE 'PARTIAL'
+                  END,
+                  coalesce(e.attendance_onsite, 0), coalesce(e.attendance_online, 0), coalesce(e.volunteers, 0),
+                  EXISTS (SELECT 1 FROM activity.recommendation r WHERE r.activity_id = a.id),
+                  coalesce(c.onsite, 0), coalesce(c.online, 0),
+                  coalesce(s.feedback_count, 0), coalesce(s.feedback_sum, 0),
+                  coalesce(s.live_peak, 0), coalesce(s.live_unique, 0)
+                FROM activity.activity a
+                LEFT JOIN activity.evidence e ON e.activity_id = a.id
+                LEFT JOIN stats.activity_signal s ON s.activity_id = a.id
+                LEFT JOIN LATERAL (
+                  SELECT count(*) FILTER (WHERE ch.channel = 'ONSITE') AS onsite,
+                         count(*) FILTER (WHERE ch.channel = 'ONLINE') AS online
+                  FROM checkin.check_in ch WHERE ch.activity_id = a.id) c ON true
+                WHERE\s""" + where + " AND a.status IN " + PUBLIC;
+    }
+
+    /** Adds ({@code sign} 1) or subtracts (-1) the contribution of the facts matching {@code where}. */
+    static String tally(String where, int sign) {
+        String metrics = String.join(", ", METRICS);
+        String sums =
+                METRICS.stream().map(m -> "(" + sign + ") * " + SUMS.get(m)).collect(Collectors.joining(", "));
+        String updates =
+                METRICS.stream().map(m -> m + " = t." + m + " + EXCLUDED." + m).collect(Collectors.joining(", "));
+        return "WITH f AS (SELECT * FROM stats.activity_fact WHERE " + where + "),"
+                + """
+                 d AS (
+                  SELECT f.*, 'total' AS dim, '' AS key FROM f
+                  UNION ALL SELECT f.*, 'format', f.format FROM f
+                  UNION ALL SELECT f.*, 'day', f.start_day::text FROM f
+                  UNION ALL SELECT f.*, 'category', c FROM f CROSS JOIN unnest(f.categories) c
+                  UNION ALL SELECT f.*, 'audience', x FROM f CROSS JOIN unnest(f.audiences) x),
+                """
+                + " x AS (SELECT d.*, left(d.region_code, l) AS region FROM d CROSS JOIN " + PREFIXES
+                + " l WHERE l <= length(d.region_code))"
+                + " INSERT INTO stats.tally AS t (campaign_id, region_code, parent_code, dim, key, end_day, " + metrics
+                + ") SELECT campaign_id, region, " + parent("region") + ", dim, key, end_day, " + sums
+                + " FROM x GROUP BY campaign_id, region, dim, key, end_day"
+                + " ON CONFLICT (campaign_id, region_code, dim, key, end_day) DO UPDATE SET " + updates;
+    }
+
+    /**
+     * Key activities and org units with key activities, per region: adds or subtracts the facts matching
+     * {@code where}; a unit's count going from 0 to more (or back) moves the region's distinct count.
+     */
+    static String units(String where, int sign) {
+        return "WITH delta AS (SELECT f.campaign_id, left(f.region_code, l) AS region_code, f.org_unit_id, (" + sign
+                + ") * count(*) AS n FROM stats.activity_fact f CROSS JOIN " + PREFIXES + " l WHERE " + where
+                + " AND f.status <> 'CANCELLED' AND l <= length(f.region_code) GROUP BY 1, 2, 3),"
+                + """
+                 up AS (
+                  INSERT INTO stats.unit_presence AS p (campaign_id, region_code, org_unit_id, activities)
+                  SELECT campaign_id, region_code, org_unit_id, n FROM delta
+                  ON CONFLICT (campaign_id, region_code, org_unit_id) DO UPDATE SET activities = p.activities + EXCLUDED.activities
+                  RETURNING p.campaign_id, p.region_code, p.org_unit_id, p.activities),
+                 moved AS (
+                  SELECT u.campaign_id, u.region_code, sum(d.n) AS activities,
+                    sum((u.activities > 0)::int - ((u.activities - d.n) > 0)::int) AS units
+                  FROM up u JOIN delta d ON d.campaign_id = u.campaign_id AND d.region_code = u.region_code
+                    AND d.org_unit_id = u.org_unit_id
+                  GROUP BY 1, 2)
+                 INSERT INTO stats.region_total AS r (campaign_id, region_code, parent_code, key_activities, org_units)
+                 SELECT campaign_id, region_code,\s"""
+                + parent("region_code") + """
+                , activities, units FROM moved
+                 ON CONFLICT (campaign_id, region_code) DO UPDATE
+                 SET key_activities = r.key_activities + EXCLUDED.key_activities, org_units = r.org_units + EXCLUDED.org_units
+                """;
+    }
+
+    /** Moves participant counts by {@code delta} (campaign_id, region_code, participant_id, n). */
+    private static String presence(String delta) {
+        return "WITH " + delta + "," + """
+                 up AS (
+                  INSERT INTO stats.participant_presence AS p (campaign_id, region_code, participant_id, check_ins)
+                  SELECT campaign_id, region_code, participant_id, n FROM delta
+                  ON CONFLICT (campaign_id, region_code, participant_id) DO UPDATE SET check_ins = p.check_ins + EXCLUDED.check_ins
+                  RETURNING p.campaign_id, p.region_code, p.participant_id, p.check_ins),
+                 moved AS (
+                  SELECT u.campaign_id, u.region_code, sum((u.check_ins > 0)::int - ((u.check_ins - d.n) > 0)::int) AS change
+                  FROM up u JOIN delta d ON d.campaign_id = u.campaign_id AND d.region_code = u.region_code
+                    AND d.participant_id = u.participant_id
+                  GROUP BY 1, 2)
+                 INSERT INTO stats.region_total AS r (campaign_id, region_code, parent_code, participants)
+                 SELECT campaign_id, region_code,\s""" + parent("region_code") + """
+                , change FROM moved WHERE change <> 0
+                 ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = r.participants + EXCLUDED.participants
+                """;
+    }
+
+    /** Check-ins not yet counted of activities with a fact (matching {@code where} on checkin.check_in c). */
+    private static String attach(String where) {
+        return presence("added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
+                + " SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
+                + " JOIN stats.activity_fact f ON f.activity_id = c.activity_id WHERE " + where
+                + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id),"
+                + " delta AS (SELECT f.campaign_id, left(f.region_code, l) AS region_code, a.participant_id,"
+                + " count(*) AS n FROM added a JOIN stats.activity_fact f ON f.activity_id = a.activity_id"
+                + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(f.region_code) GROUP BY 1, 2, 3)");
+    }
+
+    /**
+     * Uncounts the check-ins of activities among {@code :ids} that stop being public or move to another
+     * campaign or region (they are counted again, where they now belong, by {@link #attach}).
+     */
+    private static String detach() {
+        return presence("moved_facts AS (SELECT f.activity_id, f.campaign_id, f.region_code FROM stats.activity_fact f"
+                + " WHERE f.activity_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM activity.activity a"
+                + " WHERE a.id = f.activity_id AND a.status IN " + PUBLIC
+                + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code)),"
+                + " gone AS (DELETE FROM stats.attendee t USING moved_facts m WHERE t.activity_id = m.activity_id"
+                + " RETURNING t.activity_id, t.participant_id),"
+                + " delta AS (SELECT m.campaign_id, left(m.region_code, l) AS region_code, g.participant_id,"
+                + " -count(*) AS n FROM gone g JOIN moved_facts m ON m.activity_id = g.activity_id"
+                + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(m.region_code) GROUP BY 1, 2, 3)");
+    }
+}
