@@ -2,6 +2,7 @@
 # SSE load: starts Kepu on the dev stack (dev profile, metrics exposed, per-address stream limit lifted since
 # every stream comes from 127.0.0.1), then runs SseLoad.java against it and stops the app.
 #   infra/bench/sse/run.sh [streams=10000] [broadcasts=5]
+# (TERM, not INT: a background job of a non-interactive shell ignores SIGINT.)
 # Server pinned to cpu1, client to cpu0 (as in the performance study). nofile is raised to the hard limit
 # (20,000 per process on the project machines): the app holds N sockets, the client another N.
 set -euo pipefail
@@ -22,7 +23,7 @@ $PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC -cp "$CP" org.kepu.TestKepuApplication 
   --kepu.live.streams-per-address=100000 --kepu.live.max-streams=100000 \
   --logging.level.org.kepu=WARN >"$LOG" 2>&1 &
 APP=$!
-trap 'kill -INT $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+trap 'kill -TERM $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do
   grep -q "Kepu is running" "$LOG" && break
   kill -0 $APP 2>/dev/null || { tail -50 "$LOG"; exit 1; }
