@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SSE load: starts Kepu on the dev stack (dev profile, metrics exposed, per-address stream limit lifted since
+# every stream comes from 127.0.0.1), then runs SseLoad.java against it and stops the app.
+#   infra/bench/sse/run.sh [streams=10000] [broadcasts=5]
+# (TERM, not INT: a background job of a non-interactive shell ignores SIGINT.)
+# Server pinned to cpu1, client to cpu0 (as in the performance study). nofile is raised to the hard limit
+# (20,000 per process on the project machines): the app holds N sockets, the client another N.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+N=${1:-10000}
+BROADCASTS=${2:-5}
+PORT=${KEPU_BENCH_PORT:-18090}
+ulimit -n "$(ulimit -Hn)"
+./mvnw -q -B test-compile -Dkepu.frontend.skip=true
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
+PIN_APP=""; PIN_CLIENT=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then PIN_APP="taskset -c 1"; PIN_CLIENT="taskset -c 0"; fi
+LOG=target/bench-sse-app.log
+$PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC -cp "$CP" org.kepu.TestKepuApplication \
+  --server.port="$PORT" \
+  --management.endpoints.web.exposure.include=health,info,metrics \
+  --kepu.live.streams-per-address=100000 --kepu.live.max-streams=100000 \
+  --logging.level.org.kepu=WARN >"$LOG" 2>&1 &
+APP=$!
+trap 'kill -TERM $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  grep -q "Kepu is running" "$LOG" && break
+  kill -0 $APP 2>/dev/null || { tail -50 "$LOG"; exit 1; }
+  sleep 1
+done
+sleep 10 # demo data and the index settle
+$PIN_CLIENT java -Xmx1g -cp "$CP" infra/bench/sse/SseLoad.java "http://127.0.0.1:$PORT" "$N" "$APP" "$BROADCASTS"

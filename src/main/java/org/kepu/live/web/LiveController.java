@@ -1,0 +1,81 @@
+package org.kepu.live.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.kepu.checkin.CheckInService;
+import org.kepu.discovery.SearchResult;
+import org.kepu.live.LiveService;
+import org.kepu.shared.web.ClientAddress;
+import org.kepu.shared.web.WebProperties;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The public live endpoints: the viewer's event stream, chat comments, and what is live now. */
+@RestController
+class LiveController {
+
+    private final LiveService live;
+    private final CheckInService checkIns;
+    private final WebProperties web;
+
+    LiveController(LiveService live, CheckInService checkIns, WebProperties web) {
+        this.live = live;
+        this.checkIns = checkIns;
+        this.web = web;
+    }
+
+    record CommentRequest(String text) {}
+
+    /**
+     * Writes the service's pre-encoded frames as they are: the same bytes for every viewer, wrapped (not
+     * copied) into buffers, each flushed at once.
+     */
+    @GetMapping(value = "/api/v1/activities/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Mono<Void> watch(
+            @PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> ParticipantCookie.of(exchange, checkIns, web))
+                .flatMap(participant -> live.watch(
+                        id,
+                        participant,
+                        ClientAddress.of(exchange, web.trustedProxies()),
+                        Optional.ofNullable(lastEventId)))
+                .flatMap(frames -> {
+                    ServerHttpResponse response = exchange.getResponse();
+                    response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+                    response.getHeaders().setCacheControl(CacheControl.noStore());
+                    response.getHeaders().set("X-Accel-Buffering", "no"); // proxies must not hold events back
+                    DataBufferFactory buffers = response.bufferFactory();
+                    return response.writeAndFlushWith(frames.map(bytes -> Mono.just(buffers.wrap(bytes))));
+                });
+    }
+
+    @PostMapping("/api/v1/activities/{id}/live/comments")
+    Mono<ResponseEntity<Void>> comment(
+            @PathVariable UUID id, @RequestBody CommentRequest body, ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> ParticipantCookie.of(exchange, checkIns, web))
+                .flatMap(participant ->
+                        live.comment(id, participant, ClientAddress.of(exchange, web.trustedProxies()), body.text()))
+                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).build());
+    }
+
+    @GetMapping("/api/v1/live")
+    Mono<SearchResult> liveNow(@RequestParam MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> LiveQuery.parse(params)).flatMap(live::liveNow);
+    }
+}
