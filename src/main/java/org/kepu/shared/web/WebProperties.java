@@ -14,6 +14,10 @@ import org.springframework.validation.annotation.Validated;
  * @param contentSecurityPolicy the CSP sent with every response
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  * @param sessionCookieSecure send the session cookie over HTTPS only (turn off only for plain-HTTP dev)
+ * @param mapTiles tile URL template for the front end's maps ({z}/{x}/{y}); empty: markers on a plain
+ *     background. The CSP's img-src must allow the tile host.
+ * @param mapDatum the tiles' datum, {@code wgs84} (OpenStreetMap and most others) or {@code gcj02}
+ * @param mapAttribution the attribution text the tiles' licence asks for
  */
 @Validated
 @ConfigurationProperties("kepu.web")
@@ -27,4 +31,7 @@ public record WebProperties(
         String contentSecurityPolicy,
 
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue("true") boolean sessionCookieSecure) {}
+        @DefaultValue("true") boolean sessionCookieSecure,
+        @DefaultValue("") String mapTiles,
+        @DefaultValue("wgs84") String mapDatum,
+        @DefaultValue("") String mapAttribution) {}
