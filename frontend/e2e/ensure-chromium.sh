@@ -4,6 +4,10 @@
 # fails with what to run.
 set -euo pipefail
 CHROMIUM=${KEPU_CHROMIUM:-/usr/bin/chromium}
+# Chinese text needs a CJK font to be drawn (screenshots, layout); best effort, never fatal.
+if [ "$(id -u)" -eq 0 ] && command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1 || true
+fi
 if [ -x "$CHROMIUM" ]; then
   exit 0
 fi

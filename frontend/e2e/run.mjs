@@ -369,12 +369,14 @@ await step('elder mode: remembered, body ≥ 18 px, line height ≥ 1.3, targets
 });
 
 await step('axe: zero serious/critical violations on every page in both modes and in English', async () => {
-  const pages = ['/', '/search?region=3402', '/search?region=3402&view=map', `/activities/${fx.activityId}`, `/check-in/${fx.activityId}?t=x`, `/live/${fx.activityId}`, '/organizer', '/review', '/review/stats', '/big-screen', '/nowhere'];
+  const pages = ['/', '/search?region=3402', '/search?region=3402&view=map', `/activities/${fx.activityId}`, `/check-in/${fx.activityId}?t=x`, `/live/${fx.activityId}`, '/organizer', '/review', '/review/stats', '/big-screen', '/activities/not-an-id'];
   for (const mode of [{}, { elder: true }, { lang: 'en' }]) {
     const { context, page, problems } = await open(mode);
     for (const path of pages) {
       await page.goto(`${base}${path}`);
-      await ready(page);
+      await ready(page).catch((e) => {
+        throw new Error(`${path} never became ready: ${e.message}`);
+      });
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await axe(page, `${JSON.stringify(mode)} ${path}`);
     }

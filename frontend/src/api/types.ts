@@ -107,7 +107,7 @@ export interface OwnActivity {
 export interface Me {
   username: string;
   roles: string[];
-  orgUnit: { id: string; name: string; region: string | null } | null;
+  orgUnit: { id: string; name: string; region: { code: string; name: string } | null } | null;
 }
 export interface FeedbackPage {
   summary: { average: number | null; count: number; histogram: Record<string, number> };

@@ -95,7 +95,7 @@ function position(): Promise<{ lat: number; lon: number }> {
         resolve({ lat: Number(g.lat.toFixed(6)), lon: Number(g.lon.toFixed(6)) });
       },
       (e) => reject(new GeolocationFailure(e.code)),
-      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 },
     );
   });
 }

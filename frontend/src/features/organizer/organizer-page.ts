@@ -192,7 +192,7 @@ async function form(main: HTMLElement, me: Me, enums: Enums | undefined, id?: st
 
   const campaign = h('select', { id: 'f-campaignId', name: 'campaignId' }, h('option', { value: '' }, t('form.choose')), ...campaigns.map((c) => h('option', { value: c.id, selected: a?.campaignId === c.id }, c.name)));
   const format = h('select', { id: 'f-format', name: 'format' }, ...(enums?.format ?? [{ code: 'ONSITE' }, { code: 'ONLINE' }, { code: 'HYBRID' }]).map((f) => h('option', { value: f.code, selected: (a?.format ?? 'ONSITE') === f.code }, labelOf(enums?.format, f.code))));
-  const region = h('input', { type: 'hidden', id: 'f-regionCode', name: 'regionCode', value: a?.regionCode ?? me.orgUnit?.region ?? '' });
+  const region = h('input', { type: 'hidden', id: 'f-regionCode', name: 'regionCode', value: a?.regionCode ?? me.orgUnit?.region?.code ?? '' });
   const cascade = h('div', { class: 'region-cascade' });
   const regionBox = h('fieldset', { 'data-field': 'regionCode' }, h('legend', {}, t('form.regionCode')), region, cascade, h('p', { class: 'field-error', id: 'f-regionCode-error', hidden: true }));
   controls.set('regionCode', regionBox);
