@@ -296,7 +296,11 @@ async function form(main: HTMLElement, me: Me, enums: Enums | undefined, id?: st
       format: format.value,
       startsAt: fromLocalInput(value('startsAt')) ?? null,
       endsAt: fromLocalInput(value('endsAt')) ?? null,
-      venue: online && !value('venue.name') ? null : { name: value('venue.name') || null, address: value('venue.address') || null, location: lat.value && lon.value ? { lat: Number(lat.value), lon: Number(lon.value) } : null },
+      // No venue at all when nothing of it was entered, so the API reports every missing field at once.
+      venue:
+        (online && !value('venue.name')) || !(value('venue.name') || value('venue.address') || lat.value || lon.value)
+          ? null
+          : { name: value('venue.name') || null, address: value('venue.address') || null, location: lat.value && lon.value ? { lat: Number(lat.value), lon: Number(lon.value) } : null },
       categories: data.getAll('categories'),
       audiences: data.getAll('audiences'),
       mainVenue: mainVenue.checked,

@@ -63,7 +63,9 @@ class BrowserIT {
         assertThat(new ClassPathResource("static/index.html").exists())
                 .as("the built front end is missing: build without -Dkepu.frontend.skip=true")
                 .isTrue();
-        campaigns.loadDemo().block(Duration.ofSeconds(10));
+        // The machine may be busy with other builds: first sign-ins (bcrypt, warm-up) can take seconds.
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        campaigns.loadDemo().block(Duration.ofSeconds(30));
         clock.set(Instant.parse("2026-08-20T00:00:00Z"));
         TestAccounts accounts = new TestAccounts(organizer);
         String organizerName = accounts.account("340207", Role.ORGANIZER);
