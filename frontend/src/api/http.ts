@@ -19,6 +19,8 @@ export interface ProblemFields {
   errors?: FieldError[];
   /** Seconds from a `Retry-After` header (429, 503), when present. */
   retryAfter?: number;
+  /** The whole problem body, for extension members such as an import's `rows`. */
+  body?: Record<string, unknown>;
 }
 
 export class ApiError extends Error implements ProblemFields {
@@ -30,6 +32,7 @@ export class ApiError extends Error implements ProblemFields {
   readonly instance?: string;
   readonly errors?: FieldError[];
   readonly retryAfter?: number;
+  readonly body?: Record<string, unknown>;
 
   constructor(fields: ProblemFields, options?: { cause?: unknown }) {
     super(fields.detail ?? fields.title, options);
@@ -42,6 +45,7 @@ export class ApiError extends Error implements ProblemFields {
     this.instance = fields.instance;
     this.errors = fields.errors;
     this.retryAfter = fields.retryAfter;
+    this.body = fields.body;
   }
 }
 
@@ -54,6 +58,8 @@ export interface RequestOptions {
   /** Default {@link DEFAULT_TIMEOUT_MS}; a request never hangs. */
   timeoutMs?: number;
   headers?: Record<string, string>;
+  /** Internal: hand back the response itself (for non-JSON bodies). */
+  raw?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -71,6 +77,26 @@ export function sendJson<T>(
   options?: RequestOptions,
 ): Promise<T> {
   return request<T>(method, path, body, options);
+}
+
+/** A multipart upload (the browser sets the boundary). */
+export function sendForm<T>(path: string, form: FormData, options?: RequestOptions): Promise<T> {
+  return request<T>('POST', path, form, options);
+}
+
+/** A text body (an SVG, a calendar) with its headers; failures are problems like everywhere else. */
+export async function getText(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ text: string; header(name: string): string | null }> {
+  const response = await request<Response>('GET', path, undefined, {
+    ...options,
+    raw: true,
+    headers: { Accept: '*/*', ...options.headers },
+  });
+  const contentType = (response.headers.get('Content-Type') ?? '').toLowerCase();
+  if (!response.ok) throw await problemOf(response, contentType);
+  return { text: await response.text(), header: (name) => response.headers.get(name) };
 }
 
 /** Appends parameters; arrays repeat the name (`category=A&category=B`); null/undefined are left out. */
@@ -106,7 +132,8 @@ function currentCookies(): string {
 
 async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = readCookie(XSRF_COOKIE);
     if (token) headers[XSRF_HEADER] = token;
@@ -118,7 +145,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
       credentials: 'same-origin',
       signal: abort.signal,
     });
@@ -130,6 +157,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   } finally {
     abort.dispose();
   }
+  if (options.raw) return response as T;
   return readResponse<T>(response);
 }
 
@@ -165,6 +193,7 @@ async function problemOf(response: Response, contentType: string): Promise<ApiEr
     instance: str(body.instance),
     errors: fieldErrors(body.errors),
     retryAfter,
+    body,
   });
 }
 

@@ -3,13 +3,11 @@ package org.kepu.shared.web;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.accept;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.util.DigestUtils;
@@ -50,12 +48,12 @@ class StaticResources implements WebFluxConfigurer {
     /**
      * The page at {@code /}. Spring Boot's welcome page serves the same file but with no cache header, so
      * Security's no-store would apply; this route is asked first (router function beans are mapped at
-     * order -1, the welcome page at 1). The page is read once: it is small, and requests then do no file I/O.
+     * order -1, the welcome page at 1). The page is {@link SpaShell}'s, read once: requests do no file I/O.
      */
     @Bean
     @ConditionalOnResource(resources = STATIC + "index.html")
-    RouterFunction<ServerResponse> indexPage(ResourceLoader resources) throws IOException {
-        byte[] page = resources.getResource(STATIC + "index.html").getContentAsByteArray();
+    RouterFunction<ServerResponse> indexPage(SpaShell shell) {
+        byte[] page = shell.page().getBytes(StandardCharsets.UTF_8);
         String etag = '"' + DigestUtils.md5DigestAsHex(page) + '"';
         MediaType html = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
         return RouterFunctions.route(

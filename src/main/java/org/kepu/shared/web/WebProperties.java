@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionCookieSecure send the session cookie over HTTPS only (turn off only for plain-HTTP dev)
  * @param requestTimeout longest any request may take before it is answered 503 (an engine that hangs
  *     must not hold clients and connections forever); streams (SSE, exports) are exempt
+ * @param mapTiles tile URL template for the front end's maps ({z}/{x}/{y}); empty: markers on a plain
+ *     background. The CSP's img-src must allow the tile host.
+ * @param mapDatum the tiles' datum, {@code wgs84} (OpenStreetMap and most others) or {@code gcj02}
+ * @param mapAttribution the attribution text the tiles' licence asks for
  */
 @Validated
 @ConfigurationProperties("kepu.web")
@@ -30,4 +34,7 @@ public record WebProperties(
 
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("true") boolean sessionCookieSecure,
-        @DefaultValue("15s") java.time.Duration requestTimeout) {}
+        @DefaultValue("15s") java.time.Duration requestTimeout,
+        @DefaultValue("") String mapTiles,
+        @DefaultValue("wgs84") String mapDatum,
+        @DefaultValue("") String mapAttribution) {}

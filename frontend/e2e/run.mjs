@@ -1,0 +1,448 @@
+// Browser tests of the real app (BrowserIT starts it on the dev stack and creates the data).
+// Usage: KEPU_E2E='{"base":…, …fixtures}' node frontend/e2e/run.mjs
+// Drives Debian's Chromium through playwright-core; never downloads a browser.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const fx = JSON.parse(process.env.KEPU_E2E ?? '{}');
+const base = fx.base;
+const shots = process.env.KEPU_SCREENSHOTS || '';
+if (shots) mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+
+// GCJ-02 → WGS-84 (same formula as src/features/map/coords.ts): browsers report WGS-84.
+function gcjOffset(lat, lon) {
+  const a = 6378245.0, ee = 0.00669342162296594323, x = lon - 105, y = lat - 35;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3 + ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3 + ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  let dLon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLon += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3 + ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3 + ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  const rad = (lat / 180) * Math.PI, magic = 1 - ee * Math.sin(rad) ** 2, sq = Math.sqrt(magic);
+  return { lat: (dLat * 180) / (((a * (1 - ee)) / (magic * sq)) * Math.PI), lon: (dLon * 180) / ((a / sq) * Math.cos(rad) * Math.PI) };
+}
+function toWgs({ lat, lon }) {
+  let g = { lat, lon };
+  for (let i = 0; i < 8; i++) {
+    const d = gcjOffset(g.lat, g.lon);
+    g = { lat: lat - d.lat, lon: lon - d.lon };
+  }
+  return g;
+}
+if (fx.fenced) fx.fencedWgs = toWgs(fx.fenced);
+const results = [];
+const started = Date.now();
+
+const browser = await chromium.launch({
+  executablePath: process.env.KEPU_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n  ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A fresh context per scenario; records CSP violations, page errors and dialogs (XSS). */
+async function open({ elder = false, lang, geolocation } = {}) {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Europe/Berlin', // times must still show in China time
+    geolocation,
+    permissions: geolocation ? ['geolocation'] : [],
+  });
+  if (elder || lang) {
+    await context.addInitScript(([e, l]) => {
+      if (e) localStorage.setItem('kepu.elder', '1');
+      if (l) localStorage.setItem('kepu.lang', l);
+    }, [elder, lang]);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    await d.dismiss();
+  });
+  return { context, page, problems };
+}
+
+async function ready(page) {
+  await page.waitForSelector('html[data-ready="true"]');
+}
+
+async function axe(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] }),
+  );
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert(bad.length === 0, `${label}: axe ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
+  return result.violations.length;
+}
+
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: `${shots}/kepu-${name}.png`, fullPage: false });
+}
+
+function clean(problems, label) {
+  assert(problems.length === 0, `${label}: ${problems.join(' | ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+await step('search: text, date shortcut, region cascade, facets with counts, state in the URL', async () => {
+  const { context, page, problems } = await open();
+  await page.goto(`${base}/search?region=3402`);
+  await ready(page);
+  await page.waitForSelector('#results .card');
+  const count = await page.textContent('.result-count');
+  assert(/共找到 \d+ 个活动/.test(count), `count line: ${count}`);
+  assert((await page.inputValue('#region-0')) === '34' && (await page.inputValue('#region-1')) === '3402', 'cascade restored from the URL');
+  const facet = page.locator('.facet input[type=checkbox]').first();
+  const facetLabel = await page.locator('.facet li').first().textContent();
+  assert(/\(\d+\)/.test(facetLabel), `facet count shown: ${facetLabel}`);
+  await facet.check();
+  await page.waitForURL(/category=|format=|audience=/);
+  await page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false');
+  assert(await facet.isChecked(), 'facet stays checked');
+  await page.getByRole('button', { name: '本周末' }).click();
+  await page.waitForURL(/when=weekend/);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('when='));
+  await page.fill('#search-q', fx.query);
+  await page.press('#search-q', 'Enter');
+  await page.waitForURL(/q=/);
+  await page.waitForSelector(`#results a:has-text("${fx.query}")`);
+  const suggestions = await page.locator('#search-suggestions option').count();
+  assert(suggestions >= 0, 'suggestions list present');
+  await shot(page, 'search');
+  await axe(page, 'search');
+  // The search can be shared: a fresh visit of the URL shows the same state.
+  const url = page.url();
+  const second = await context.newPage();
+  await second.goto(url);
+  await ready(second);
+  assert((await second.inputValue('#search-q')) === fx.query, 'shared URL restores the text');
+  clean(problems, 'search');
+  await context.close();
+});
+
+await step('search map: Leaflet loads only here, markers on a plain background without tiles', async () => {
+  const { context, page, problems } = await open();
+  const scripts = [];
+  page.on('request', (r) => scripts.push(r.url()));
+  await page.goto(`${base}/search?region=3402`);
+  await ready(page);
+  await page.waitForSelector('#results .card');
+  assert(!scripts.some((u) => u.includes('map-view')), 'list view must not load the map library');
+  await page.getByRole('button', { name: '地图' }).click();
+  await page.waitForURL(/view=map/);
+  await page.waitForSelector('.leaflet-container.map-plain');
+  await page.waitForSelector('.map-pin');
+  const pins = await page.locator('.map-pin').count();
+  assert(pins > 0, 'markers shown');
+  assert(scripts.some((u) => u.includes('map-view')), 'map library loaded on the map view');
+  assert(!scripts.some((u) => /tile/i.test(u)), 'no tile requests without a tile URL');
+  await shot(page, 'search-map');
+  await axe(page, 'search map');
+  clean(problems, 'search map');
+  await context.close();
+});
+
+await step('activity page: server-sent head and JSON-LD, body rendered, user text stays text', async () => {
+  const raw = await (await fetch(`${base}/activities/${fx.activityId}`, { headers: { Accept: 'text/html' } })).text();
+  assert(raw.includes('<script type="application/ld+json">'), 'JSON-LD in the server HTML');
+  const ld = JSON.parse(raw.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
+  assert(ld['@type'] === 'Event' && ld.eventStatus && ld.eventAttendanceMode && ld.location && ld.organizer, 'Event fields');
+  assert(raw.includes('property="og:title"') && raw.includes('property="og:description"'), 'Open Graph tags');
+  const { context, page, problems } = await open();
+  const scripts = [];
+  page.on('request', (r) => scripts.push(r.url()));
+  await page.goto(`${base}/activities/${fx.activityId}`);
+  await ready(page);
+  const h1 = await page.textContent('h1');
+  assert(h1.includes(fx.activityTitle), `h1: ${h1}`);
+  const when = await page.locator('.facts dd').first().textContent();
+  assert(when.includes('09:00') || when.includes('10:00'), `China time shown though the device is in Berlin: ${when}`);
+  assert(await page.locator('a[href$=".ics"]').count(), '.ics link');
+  assert((await page.textContent('.description')).includes('<img src=x onerror=alert(1)>'), 'description shown as text');
+  await page.waitForSelector('#activity-map .map-pin');
+  await shot(page, 'activity');
+  await axe(page, 'activity');
+  clean(problems, 'activity');
+  await context.close();
+});
+
+await step('check-in from the QR URL: success, then already checked in, then feedback invited', async () => {
+  const { context, page, problems } = await open();
+  await page.goto(`${base}/check-in/${fx.activityId}?t=${encodeURIComponent(fx.token)}`);
+  await ready(page);
+  await shot(page, 'check-in');
+  await axe(page, 'check-in');
+  await page.click('#checkin-button');
+  await page.waitForSelector('#checkin-message[data-outcome="ok"]');
+  assert((await page.textContent('#checkin-message')).includes('签到成功'), 'success text');
+  await page.waitForSelector('#feedback form.feedback-form');
+  await shot(page, 'check-in-ok');
+  await axe(page, 'check-in done');
+  await page.goto(`${base}/check-in/${fx.activityId}?t=${encodeURIComponent(fx.token)}`);
+  await ready(page);
+  await page.click('#checkin-button');
+  await page.waitForSelector('#checkin-message[data-outcome="already"]');
+  clean(problems, 'check-in');
+  await context.close();
+});
+
+await step('check-in error states: invalid, expired, not open, missing token, outside the geofence', async () => {
+  const cases = [
+    [fx.activityId, 'not-a-token', 'token-invalid', '二维码无效'],
+    [fx.activityId, fx.expiredToken, 'token-expired', '过期'],
+    [fx.notOpenId, fx.notOpenToken, 'not-open', '签到时间'],
+  ];
+  for (const [id, token, outcome, text] of cases) {
+    const { context, page, problems } = await open();
+    await page.goto(`${base}/check-in/${id}?t=${encodeURIComponent(token)}`);
+    await ready(page);
+    await page.click('#checkin-button');
+    await page.waitForSelector(`#checkin-message[data-outcome="${outcome}"]`);
+    assert((await page.textContent('#checkin-message')).includes(text), `${outcome} text`);
+    if (outcome === 'token-expired') await shot(page, 'check-in-expired');
+    clean(problems, outcome);
+    await context.close();
+  }
+  {
+    const { context, page } = await open();
+    await page.goto(`${base}/check-in/${fx.activityId}`);
+    await ready(page);
+    await page.waitForSelector('#checkin-message[data-outcome="token-missing"]');
+    await context.close();
+  }
+  // Geofence: far away is refused, at the venue it works (the browser reports WGS-84).
+  {
+    const { context, page } = await open({ geolocation: { latitude: 39.9, longitude: 116.4 } });
+    await page.goto(`${base}/check-in/${fx.fencedId}?t=${encodeURIComponent(fx.fencedToken)}`);
+    await ready(page);
+    assert(await page.locator('text=米范围内签到').count(), 'geofence hint');
+    await page.click('#checkin-button');
+    await page.waitForSelector('#checkin-message[data-outcome="outside-geofence"]');
+    await context.setGeolocation({ latitude: fx.fencedWgs.lat, longitude: fx.fencedWgs.lon });
+    await page.click('#checkin-button');
+    await page.waitForSelector('#checkin-message[data-outcome="ok"]');
+    await context.close();
+  }
+});
+
+await step('organizer: sign in, field errors from the API, create → submit', async () => {
+  const { context, page, problems } = await open();
+  await page.goto(`${base}/organizer`);
+  await ready(page);
+  await axe(page, 'organizer sign-in');
+  await page.fill('#login-username', fx.organizer);
+  await page.fill('#login-password', fx.password);
+  await page.click('.login-form button[type=submit]');
+  await page.waitForSelector('#own-list');
+  await shot(page, 'organizer');
+  await axe(page, 'organizer list');
+  await page.goto(`${base}/organizer/activities/new`);
+  await ready(page);
+  await page.waitForSelector('#f-region-2');
+  await page.click('button[name="save"]');
+  await page.waitForSelector('#form-errors li');
+  await shot(page, 'organizer-errors');
+  // The API names the wrong fields; each is marked, described and listed with a link to it.
+  const marked = await page.locator('.has-error [aria-invalid="true"]').count();
+  assert(marked >= 1, `a field marked as an error: ${await page.textContent('#form-errors')}`);
+  assert(await page.locator('#form-errors li a').count(), 'summary links to the fields');
+  await axe(page, 'organizer form with errors');
+  await page.fill('#f-title', fx.newTitle);
+  await page.selectOption('#f-campaignId', fx.campaignId);
+  await page.fill('#f-startsAt', '2026-09-20T09:00');
+  await page.fill('#f-endsAt', '2026-09-20T11:00');
+  await page.fill('#f-venue-name', '鸠江区青少年宫');
+  await page.fill('#f-venue-address', '芜湖市鸠江区');
+  await page.fill('#f-lat', '31.37');
+  await page.fill('#f-lon', '118.40');
+  await page.check('#f-categories-EXHIBITION');
+  await page.check('#f-audiences-YOUTH');
+  await page.fill('#f-description', '浏览器测试创建的活动。');
+  await page.click('button[name="submit-review"]');
+  await page.waitForURL(/\/organizer\?saved=/);
+  await page.waitForSelector(`.own-item[data-status="SUBMITTED"] :text("${fx.newTitle}")`);
+  clean(problems, 'organizer');
+  await context.close();
+});
+
+await step('organizer check-in screen: QR code fetched with its expiry, live count', async () => {
+  const { context, page, problems } = await open();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${base}/organizer`);
+  await ready(page);
+  await page.fill('#login-username', fx.organizer);
+  await page.fill('#login-password', fx.password);
+  await page.click('.login-form button[type=submit]');
+  await page.waitForSelector('#own-list');
+  await page.goto(`${base}/organizer/activities/${fx.activityId}/check-in`);
+  await ready(page);
+  await page.waitForSelector('#checkin-qr[data-expires-at]');
+  await page.waitForFunction(() => /已签到 \d+ 人/.test(document.querySelector('#checkin-count')?.textContent ?? ''));
+  const count = await page.textContent('#checkin-count');
+  assert(/已签到 [1-9]\d* 人/.test(count), `count includes the check-ins made: ${count}`);
+  await axe(page, 'check-in screen');
+  clean(problems, 'check-in screen');
+  await context.close();
+});
+
+await step('reviewer: queue with the submitted activity, approve', async () => {
+  const { context, page, problems } = await open();
+  await page.goto(`${base}/review`);
+  await ready(page);
+  await page.fill('#login-username', fx.reviewer);
+  await page.fill('#login-password', fx.password);
+  await page.click('.login-form button[type=submit]');
+  const item = page.locator('#review-queue li', { hasText: fx.newTitle });
+  await item.waitFor();
+  await shot(page, 'review');
+  await axe(page, 'review queue');
+  await item.getByRole('button', { name: '通过' }).click();
+  await page.waitForFunction((title) => ![...document.querySelectorAll('#review-queue li')].some((li) => li.textContent.includes(title)), fx.newTitle);
+  clean(problems, 'review');
+  await context.close();
+});
+
+await step('elder mode: remembered, body ≥ 18 px, line height ≥ 1.3, targets ≥ 60 px, no motion, contrast (axe)', async () => {
+  const { context, page, problems } = await open();
+  await page.goto(`${base}/`);
+  await ready(page);
+  await page.click('#elder-toggle');
+  await page.reload();
+  await ready(page);
+  assert(await page.evaluate(() => document.documentElement.classList.contains('elder')), 'remembered after reload');
+  for (const path of ['/', '/search?region=3402', `/activities/${fx.activityId}`, `/check-in/${fx.activityId}?t=x`, '/organizer']) {
+    await page.goto(`${base}${path}`);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    const m = await page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      const size = parseFloat(body.fontSize);
+      const line = parseFloat(body.lineHeight) / size;
+      const small = [];
+      for (const el of document.querySelectorAll('button, a.button, select, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), .site-nav a, .chip, .tabs a, summary, .facet li, .check, .leaflet-control-zoom a')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (getComputedStyle(el).visibility === 'hidden') continue;
+        if (r.width < 59.5 || r.height < 59.5) small.push(`${el.tagName}.${el.className} ${Math.round(r.width)}x${Math.round(r.height)} "${(el.textContent ?? '').trim().slice(0, 20)}"`);
+      }
+      const moving = [...document.querySelectorAll('button, a')].filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0).length;
+      return { size, line, small, moving };
+    });
+    assert(m.size >= 18, `${path}: body ${m.size}px`);
+    assert(m.line >= 1.3, `${path}: line height ${m.line}`);
+    assert(m.small.length === 0, `${path}: small targets ${m.small.slice(0, 5).join('; ')}`);
+    assert(m.moving === 0, `${path}: ${m.moving} elements animate`);
+    await axe(page, `elder ${path}`);
+    if (path === '/') await shot(page, 'home-elder');
+    if (path.startsWith('/activities')) await shot(page, 'activity-elder');
+  }
+  clean(problems, 'elder');
+  await context.close();
+});
+
+await step('axe: zero serious/critical violations on every page in both modes and in English', async () => {
+  const pages = ['/', '/search?region=3402', '/search?region=3402&view=map', `/activities/${fx.activityId}`, `/check-in/${fx.activityId}?t=x`, `/live/${fx.activityId}`, '/organizer', '/review', '/review/stats', '/big-screen', '/activities/not-an-id'];
+  for (const mode of [{}, { elder: true }, { lang: 'en' }]) {
+    const { context, page, problems } = await open(mode);
+    for (const path of pages) {
+      await page.goto(`${base}${path}`);
+      await ready(page).catch((e) => {
+        throw new Error(`${path} never became ready: ${e.message}`);
+      });
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await axe(page, `${JSON.stringify(mode)} ${path}`);
+    }
+    if (mode.lang) {
+      await page.goto(`${base}/`);
+      await ready(page);
+      assert((await page.textContent('h1')).includes('Find science activities'), 'English heading');
+      await shot(page, 'home-en');
+    } else if (!mode.elder) {
+      await page.goto(`${base}/`);
+      await ready(page);
+      await page.waitForLoadState('networkidle');
+      await shot(page, 'home');
+    }
+    clean(problems.filter((p) => !p.includes('/live') && !p.includes('stats')), `axe ${JSON.stringify(mode)}`);
+    await context.close();
+  }
+});
+
+await step('keyboard only: skip link, search by keyboard, check-in by keyboard', async () => {
+  const { context, page } = await open();
+  await page.goto(`${base}/search?region=3402`);
+  await ready(page);
+  await page.keyboard.press('Tab');
+  assert((await page.evaluate(() => document.activeElement?.className)) === 'skip-link', 'first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  await page.focus('#search-q');
+  await page.keyboard.type(fx.query);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=/);
+  await page.goto(`${base}/check-in/${fx.activityId}?t=${encodeURIComponent(fx.token)}`);
+  await ready(page);
+  await page.focus('#checkin-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#checkin-message[data-outcome]');
+  await context.close();
+});
+
+await step('first contentful paint on a throttled phone (slow 4G, 4x CPU)', async () => {
+  const figures = [];
+  for (const path of ['/', `/activities/${fx.activityId}`, '/search?region=3402']) {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${base}${path}`, { waitUntil: 'load' });
+    const fcp = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const found = performance.getEntriesByName('first-contentful-paint')[0];
+          if (found) return resolve(found.startTime);
+          new PerformanceObserver((list) => resolve(list.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1)).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    figures.push(`${path} ${Math.round(fcp)} ms`);
+    assert(fcp > 0 && fcp < 2000, `FCP ${path}: ${fcp} ms`);
+    await context.close();
+  }
+  console.log(`FCP (slow 4G 150 ms RTT 1.6 Mbit/s, CPU x4, cold cache): ${figures.join(', ')}`);
+});
+
+await browser.close();
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length - failed.length}/${results.length} browser scenarios passed in ${Math.round((Date.now() - started) / 1000)} s`);
+process.exit(failed.length ? 1 : 0);
