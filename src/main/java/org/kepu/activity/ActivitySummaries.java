@@ -27,13 +27,16 @@ public class ActivitySummaries {
     private final ActivityService activities;
     private final Clock clock;
     private final ObjectProvider<ActivityRatings> ratings;
+    private final ObjectProvider<ActivityCheckIns> checkIns;
 
     ActivitySummaries(
             RegionService regions,
             CampaignService campaigns,
             ActivityService activities,
             Clock clock,
-            ObjectProvider<ActivityRatings> ratings) {
+            ObjectProvider<ActivityRatings> ratings,
+            ObjectProvider<ActivityCheckIns> checkIns) {
+        this.checkIns = checkIns;
         this.regions = regions;
         this.campaigns = campaigns;
         this.activities = activities;
@@ -120,14 +123,16 @@ public class ActivitySummaries {
                                         .toList())
                                 .flatMap(campaigns::require, 4)
                                 .collectMap(CampaignEdition::id),
-                        ratings(found.stream().map(Activity::id).toList()))
+                        ratings(found.stream().map(Activity::id).toList()),
+                        checkIns(found.stream().map(Activity::id).toList()))
                 .flatMap(t -> Flux.fromIterable(found)
                         .concatMap(a -> regions.details(a.draft().regionCode())
                                 .map(region -> summary(
                                         a,
                                         t.getT1().get(a.draft().campaignId()),
                                         region,
-                                        t.getT2().getOrDefault(a.id(), Rating.NONE))))
+                                        t.getT2().getOrDefault(a.id(), Rating.NONE),
+                                        t.getT3().getOrDefault(a.id(), 0L))))
                         .collectList());
     }
 
@@ -136,9 +141,15 @@ public class ActivitySummaries {
                         campaigns.require(a.draft().campaignId()),
                         regions.details(a.draft().regionCode()),
                         activities.publicEvidence(a),
-                        ratings(List.of(a.id())))
+                        ratings(List.of(a.id())),
+                        checkIns(List.of(a.id())))
                 .map(t -> {
-                    Summary s = summary(a, t.getT1(), t.getT2(), t.getT4().getOrDefault(a.id(), Rating.NONE));
+                    Summary s = summary(
+                            a,
+                            t.getT1(),
+                            t.getT2(),
+                            t.getT4().getOrDefault(a.id(), Rating.NONE),
+                            t.getT5().getOrDefault(a.id(), 0L));
                     ActivityDraft d = a.draft();
                     Contact contact = d.contact() != null && d.contact().published()
                             ? new Contact(d.contact().name(), d.contact().phone())
@@ -180,7 +191,13 @@ public class ActivitySummaries {
         return source == null || ids.isEmpty() ? Mono.just(Map.of()) : source.ratings(ids);
     }
 
-    private Summary summary(Activity a, CampaignEdition campaign, RegionDetails region, Rating rating) {
+    private Mono<Map<UUID, Long>> checkIns(List<UUID> ids) {
+        ActivityCheckIns source = checkIns.getIfAvailable();
+        return source == null || ids.isEmpty() ? Mono.just(Map.of()) : source.checkIns(ids);
+    }
+
+    private Summary summary(
+            Activity a, CampaignEdition campaign, RegionDetails region, Rating rating, long checkInCount) {
         ActivityDraft d = a.draft();
         String status = a.publicStatus(clock.instant()).name();
         String liveState = switch (status) {
@@ -217,7 +234,7 @@ public class ActivitySummaries {
                 status,
                 null,
                 rating,
-                0,
+                checkInCount,
                 d.liveUrl() == null ? null : new Live(d.liveUrl(), liveState));
     }
 }

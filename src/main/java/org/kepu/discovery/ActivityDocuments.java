@@ -86,7 +86,7 @@ final class ActivityDocuments {
             doc.put("rating_average", summary.rating().average());
         }
         doc.put("rating_count", summary.rating() == null ? 0 : summary.rating().count());
-        doc.put("check_ins", 0);
+        doc.put("check_ins", summary.checkIns());
         doc.put("suggest", suggestions(d, activity, summary));
         doc.put("summary", json.convertValue(summary, new TypeReference<Map<String, Object>>() {}));
         return doc;

@@ -23,6 +23,7 @@ import org.kepu.shared.ratelimit.RateLimiter;
 import org.kepu.shared.security.Actor;
 import org.kepu.shared.security.Forbidden;
 import org.kepu.shared.security.Role;
+import org.kepu.stats.ActivityTallies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -47,6 +48,7 @@ public class FeedbackService {
     private final SensitiveWords words;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final ActivityTallies tallies;
     private final RateLimiter limiter;
     private final TransactionalOperator tx;
     private final FeedbackProperties properties;
@@ -60,6 +62,7 @@ public class FeedbackService {
             SensitiveWords words,
             AuditLog audit,
             Outbox outbox,
+            ActivityTallies tallies,
             RateLimiter limiter,
             TransactionalOperator tx,
             FeedbackProperties properties,
@@ -71,6 +74,7 @@ public class FeedbackService {
         this.words = words;
         this.audit = audit;
         this.outbox = outbox;
+        this.tallies = tallies;
         this.limiter = limiter;
         this.tx = tx;
         this.properties = properties;
@@ -140,13 +144,17 @@ public class FeedbackService {
         return tx.transactional(work);
     }
 
-    /** Recomputes the aggregate; when it moved, notes the activity in the outbox (search sorts by rating). */
+    /**
+     * Recomputes the aggregate; when it moved, notes the activity in the outbox (search sorts by rating) and
+     * hands the new figures to statistics, all in the caller's transaction.
+     */
     private Mono<Void> aggregate(UUID activity, FeedbackSummary before) {
         return summaries
                 .recompute(activity)
                 .flatMap(after -> after.count() == before.count() && after.total() == before.total()
                         ? Mono.<Void>empty()
-                        : outbox.append(OUTBOX_TOPIC, activity.toString()));
+                        : outbox.append(OUTBOX_TOPIC, activity.toString())
+                                .then(tallies.feedback(activity, after.count(), after.total())));
     }
 
     /** The participant's own feedback on the activity (any state), to edit it. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kepu.stats.ActivityTallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -83,6 +84,7 @@ class LiveHub implements SmartLifecycle {
     private final Presence presence;
     private final LiveStates states;
     private final LiveProperties properties;
+    private final ActivityTallies tallies;
     private final Clock clock;
     private final Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
@@ -92,7 +94,9 @@ class LiveHub implements SmartLifecycle {
             Presence presence,
             LiveStates states,
             LiveProperties properties,
+            ActivityTallies tallies,
             Clock clock) {
+        this.tallies = tallies;
         this.redis = redis;
         this.presence = presence;
         this.states = states;
@@ -225,14 +229,21 @@ class LiveHub implements SmartLifecycle {
         Set<UUID> present = Set.copyOf(room.participants.keySet());
         leavers.removeAll(present);
         Mono<Void> counts = presence.refresh(room.activity, room.region, leavers, present)
-                .doOnNext(c -> {
-                    if (c.current() != room.current || c.unique() != room.unique) {
-                        room.current = c.current();
-                        room.unique = c.unique();
-                        Event e = Event.of(Event.OTHER, null, Frames.viewers(c.current(), c.unique()));
-                        room.viewers = e;
-                        room.emit(e);
+                .flatMap(c -> {
+                    if (c.current() == room.current && c.unique() == room.unique) {
+                        return Mono.<Void>empty();
                     }
+                    room.current = c.current();
+                    room.unique = c.unique();
+                    Event e = Event.of(Event.OTHER, null, Frames.viewers(c.current(), c.unique()));
+                    room.viewers = e;
+                    room.emit(e);
+                    // statistics keep the peak and the unique count (both only grow, so instances may race)
+                    return tallies.liveAudience(room.activity, c.current(), c.unique())
+                            .onErrorResume(error -> {
+                                log.debug("live audience not recorded: {}", error.toString());
+                                return Mono.empty();
+                            });
                 })
                 .onErrorResume(e -> {
                     // Redis away: keep the leavers for the next try; counts resume when it is back

@@ -43,7 +43,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @IntegrationTest
 @Import(TestClock.Config.class)
-@TestPropertySource(properties = "kepu.devstack.database=kepu_crash")
+// the venue token is made here and checked by the other instance: both use the same (long) window
+@TestPropertySource(properties = {"kepu.devstack.database=kepu_crash", "kepu.checkin.token-window=10m"})
 class CheckInCrashIT {
 
     static final int PARTICIPANTS = Integer.getInteger("kepu.crash.participants", 3_000);
@@ -107,7 +108,13 @@ class CheckInCrashIT {
                     http, id, body, cookies[p], participants[p], acknowledged, answers, retries));
         }
 
+        long waitUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (acknowledged.size() < KILL_AFTER) {
+            if (System.nanoTime() > waitUntil) {
+                first.kill();
+                pool.shutdownNow();
+                throw new AssertionError("only " + acknowledged.size() + " acknowledged before the kill: " + answers);
+            }
             Thread.sleep(5);
         }
         int ackedAtKill = acknowledged.size();

@@ -102,6 +102,15 @@ class CheckInIT {
         assertThat(checkIns.count(UUID.fromString(id)).block(Duration.ofSeconds(5)))
                 .isEqualTo(1);
         assertThat(outboxRows(id)).isGreaterThanOrEqualTo(1);
+        // the public detail shows the count
+        client.get()
+                .uri("/api/v1/activities/" + id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.checkIns")
+                .isEqualTo(1);
     }
 
     @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.kepu.campaign.CampaignService;
 import org.kepu.devstack.IntegrationTest;
 import org.kepu.devstack.TestClock;
 import org.kepu.discovery.DiscoveryService;
 import org.kepu.organizer.OrganizerService;
+import org.kepu.organizer.TestAccounts;
+import org.kepu.stats.StatsService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -45,6 +48,9 @@ class FeedbackSearchIT {
     @Autowired
     DiscoveryService discovery;
 
+    @Autowired
+    StatsService stats;
+
     @Test
     void ratingSortFollowsNewFeedbackWithinSeconds() throws InterruptedException {
         f = new FeedbackFixtures(client, clock, organizers, campaigns);
@@ -66,6 +72,17 @@ class FeedbackSearchIT {
         took = awaitOrder(List.of(a, b, unrated), Map.of(a, 4.3, b, 3.0));
         System.out.printf("rating sort reflected later feedback after %d ms%n", took);
         assertThat(took).isLessThan(WITHIN.toMillis());
+
+        // statistics receive the same aggregate: 6 ratings summing to 2+5+5+5+5+1 = 23 in 鸠江区
+        stats.catchUp().block(Duration.ofSeconds(30));
+        var county = stats.summary(
+                        TestAccounts.SYSTEM_ADMIN, Optional.of("340207"), CampaignService.demoEditionId("sd-2026"))
+                .block(Duration.ofSeconds(30))
+                .region()
+                .figures();
+        assertThat(county.feedbackCount()).isEqualTo(6);
+        assertThat(county.feedbackRatingSum()).isEqualTo(23);
+        assertThat(county.averageRating()).isCloseTo(23 / 6.0, org.assertj.core.data.Offset.offset(0.051));
     }
 
     /** Polls the search until its order and ratings are as expected; returns how long that took. */
