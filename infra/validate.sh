@@ -22,7 +22,7 @@ else
 fi
 
 if command -v kubectl >/dev/null 2>&1; then
-  for target in k8s/base k8s/engines k8s/overlays/production; do
+  for target in k8s/base k8s/engines k8s/overlays/production k8s/overlays/campaign-peak; do
     if out=$(kubectl kustomize "$target" 2>&1); then
       echo "$target: ok ($(grep -c '^kind:' <<<"$out") resources)"
     else

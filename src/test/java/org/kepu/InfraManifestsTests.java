@@ -201,7 +201,7 @@ class InfraManifestsTests {
             kustomizations = walk.filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
                     .toList();
         }
-        assertThat(kustomizations).hasSize(3);
+        assertThat(kustomizations).hasSize(4);
         for (Path kustomization : kustomizations) {
             Map<String, Object> k = cast(documents(kustomization).get(0));
             List<String> references = new ArrayList<>();

@@ -94,6 +94,9 @@ class ScaleOutIT {
 
     @Test
     void twoInstancesBehindABalancerBehaveAsOne() throws Exception {
+        // the machine may be busy (bcrypt, several JVMs): the default 5 s answer timeout is too tight
+        WebTestClient client =
+                this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         clock.set(BEFORE);
         campaigns.loadDemo().block(Duration.ofSeconds(10));
         TestAccounts accounts = new TestAccounts(organizer);
@@ -405,7 +408,7 @@ class ScaleOutIT {
     private static WebTestClient on(String baseUrl) {
         return WebTestClient.bindToServer()
                 .baseUrl(baseUrl)
-                .responseTimeout(Duration.ofSeconds(20))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 

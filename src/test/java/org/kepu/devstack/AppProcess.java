@@ -53,12 +53,14 @@ public final class AppProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(AppProcess.class.getName());
-        stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
-        command.add("--kepu.db.name=" + database);
-        command.add("--kepu.discovery.index-alias=activities_" + database);
-        command.add("--server.port=" + port);
-        command.add("--spring.profiles.active=test");
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        // one value per key: Spring joins a repeated command-line argument with commas ("kepu,kepu_x")
+        Map<String, String> arguments = new java.util.LinkedHashMap<>(stack.springProperties());
+        arguments.put("kepu.db.name", database);
+        arguments.put("kepu.discovery.index-alias", "activities_" + database);
+        arguments.put("server.port", Integer.toString(port));
+        arguments.put("spring.profiles.active", "test");
+        arguments.putAll(properties);
+        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)
