@@ -318,6 +318,7 @@ class ScaleOutIT {
         pool.submit(() -> {
             while (loading.get()) {
                 count(searches, search(balancer.baseUrl()));
+                sleep(20); // a steady trickle of searches, not a second load test
             }
         });
         long started = System.nanoTime();
@@ -343,7 +344,7 @@ class ScaleOutIT {
             Thread.sleep(20);
         }
         loading.set(false);
-        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
         long took = (System.nanoTime() - started) / 1_000_000;
         long[] connections = balancer.connections();
 
@@ -384,7 +385,10 @@ class ScaleOutIT {
         assertThat(missing).isZero();
         // the 20 check-ins of the limit test are the other participant's row
         assertThat(stored).hasSize(PARTICIPANTS + 1);
-        assertThat(answers.keySet()).allMatch(k -> k.equals("201") || k.equals("200") || k.startsWith("connection"));
+        // transient answers only: the key still held by the killed instance's claim (409), the participant's budget
+        // used up meanwhile (429), connections to the killed instance
+        assertThat(answers.keySet())
+                .allMatch(k -> List.of("201", "200", "409", "429").contains(k) || k.startsWith("connection"));
         // both instances took work before the kill; B alone after it
         assertThat(connectionsAtKill[0]).isPositive();
         assertThat(connectionsAtKill[1]).isPositive();
@@ -495,7 +499,7 @@ class ScaleOutIT {
             Map<String, AtomicInteger> answers,
             AtomicInteger retries) {
         String key = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             String outcome;
             try {
@@ -507,7 +511,17 @@ class ScaleOutIT {
                     acknowledged.put(participant, id.group(1));
                     return;
                 }
-                if (response.statusCode() != 409 && response.statusCode() < 500) {
+                if (response.statusCode() == 409 || response.statusCode() == 429) {
+                    // a claim left by the killed instance holds the key for a while (409), and retrying meanwhile
+                    // uses up the participant's budget (429): a well-behaved client waits as told
+                    count(answers, outcome);
+                    retries.incrementAndGet();
+                    sleep(1000L
+                            * Long.parseLong(
+                                    response.headers().firstValue("Retry-After").orElse("1")));
+                    continue;
+                }
+                if (response.statusCode() < 500) {
                     count(answers, outcome + " " + response.body());
                     return; // a refusal a retry cannot fix: the assertions report it
                 }
