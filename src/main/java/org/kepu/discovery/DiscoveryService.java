@@ -86,7 +86,8 @@ public class DiscoveryService {
         this.summaries = summaries;
         this.json = json;
         this.clock = clock;
-        this.index = new SearchIndex(client, properties.indexAlias(), clock);
+        this.index =
+                new SearchIndex(client, properties.indexAlias(), properties.shards(), properties.replicas(), clock);
         this.cache = new SearchCache(redis, json);
         // HanLP loads its dictionaries (file I/O) once, off the event loop
         this.text = regions.all()
@@ -147,7 +148,7 @@ public class DiscoveryService {
     Mono<Void> ensureIndex() {
         return index.aliasTargets()
                 .flatMap(targets -> targets.size() == 1 && targets.get(0).startsWith(index.currentPrefix() + "-")
-                        ? Mono.<Void>empty()
+                        ? index.applyReplicas()
                         : rebuild());
     }
 

@@ -32,20 +32,51 @@ final class SearchIndex {
     private final String alias;
     private final String definition;
     private final String hash;
+    private final int replicas;
     private final Clock clock;
 
-    SearchIndex(ElasticsearchAsyncClient client, String alias, Clock clock) {
+    /**
+     * @param shards primary shards of new indices; part of the name's hash (a change needs a new index)
+     * @param replicas copies of each shard; not in the hash (Elasticsearch changes it on a live index)
+     */
+    SearchIndex(ElasticsearchAsyncClient client, String alias, int shards, int replicas, Clock clock) {
         this.client = client;
         this.alias = alias;
+        this.replicas = replicas;
         this.clock = clock;
+        String file;
         try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream("search/activities.json")) {
-            this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            this.hash = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 10);
-        } catch (IOException | java.security.NoSuchAlgorithmException | NullPointerException e) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot read search/activities.json", e);
         }
+        this.definition = withShards(file, shards, replicas);
+        // the file's own shard count (1) hashes as the file alone, so existing indices keep their names
+        this.hash = sha256(shards == 1 ? file : file + "\nnumber_of_shards=" + shards);
+    }
+
+    private static String withShards(String file, int shards, int replicas) {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.shared();
+        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) mapper.readTree(file);
+        tools.jackson.databind.node.ObjectNode settings = (tools.jackson.databind.node.ObjectNode) root.get("settings");
+        settings.put("number_of_shards", shards);
+        settings.put("number_of_replicas", replicas);
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The index definition sent on creation: activities.json with the configured shards and replicas. */
+    String definition() {
+        return definition;
     }
 
     String alias() {
@@ -73,6 +104,21 @@ final class SearchIndex {
         return Mono.fromFuture(() -> client.indices().create(c -> json(c.index(name), definition)))
                 .timeout(TIMEOUT)
                 .thenReturn(name);
+    }
+
+    /**
+     * Sets the configured replica count on the live index (a no-op when it has it already): replicas are
+     * dynamic, so changing them never rebuilds. A refusal is logged, not fatal: search works either way.
+     */
+    Mono<Void> applyReplicas() {
+        return Mono.fromFuture(() -> client.indices()
+                        .putSettings(p -> p.index(alias).settings(s -> s.numberOfReplicas(Integer.toString(replicas)))))
+                .timeout(TIMEOUT)
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("search index {}: could not set {} replicas: {}", alias, replicas, e.toString());
+                    return Mono.empty();
+                });
     }
 
     /** Points the alias at {@code index} alone, in one atomic step, and deletes the indices it left. */

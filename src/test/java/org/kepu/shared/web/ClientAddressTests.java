@@ -41,4 +41,29 @@ class ClientAddressTests {
         assertThat(ClientAddress.of(from("203.0.113.9", "10.0.0.2"), List.of("10.0.0.2")))
                 .isEqualTo("203.0.113.9");
     }
+
+    @Test
+    void aTrustedProxyMayBeARange() {
+        List<String> proxies = List.of("10.42.0.0/16", "fd00:42::/64");
+        assertThat(ClientAddress.of(from("10.42.7.9", "198.51.100.7"), proxies)).isEqualTo("198.51.100.7");
+        // hops inside the range are proxies too; the client is the right-most one outside it
+        assertThat(ClientAddress.of(from("10.42.7.9", "198.51.100.7, 10.42.0.3"), proxies))
+                .isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.of(from("10.43.0.1", "198.51.100.7"), proxies)).isEqualTo("10.43.0.1");
+        assertThat(ClientAddress.of(from("fd00:42::5", "198.51.100.7"), proxies))
+                .isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.of(from("fd00:43::5", "198.51.100.7"), proxies))
+                .isEqualTo("fd00:43:0:0:0:0:0:5");
+    }
+
+    @Test
+    void rangesNeverMatchNamesOrNonsense() {
+        assertThat(ClientAddress.trusted(List.of("10.0.0.0/8"), "10.example.com"))
+                .isFalse();
+        assertThat(ClientAddress.trusted(List.of("10.0.0.0/8"), "10.0.0.300")).isFalse();
+        assertThat(ClientAddress.trusted(List.of("10.0.0.0/33"), "10.0.0.1")).isFalse();
+        assertThat(ClientAddress.trusted(List.of("10.0.0.0/x"), "10.0.0.1")).isFalse();
+        assertThat(ClientAddress.trusted(List.of("0.0.0.0/0"), "203.0.113.1")).isTrue();
+        assertThat(ClientAddress.trusted(List.of("10.0.0.0/8"), "fd00::1")).isFalse();
+    }
 }
