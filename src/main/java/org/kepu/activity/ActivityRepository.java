@@ -124,8 +124,17 @@ class ActivityRepository {
 
     /** Rows matching a WHERE clause the caller built with bound parameters. */
     Flux<Activity> select(String where, String orderAndLimit, Function<GenericExecuteSpec, GenericExecuteSpec> binder) {
-        return binder.apply(
-                        db.sql("SELECT " + COLUMNS + " FROM activity.activity WHERE " + where + " " + orderAndLimit))
+        return select(db, where, orderAndLimit, binder);
+    }
+
+    /** The same, through another client (a read replica). */
+    Flux<Activity> select(
+            DatabaseClient client,
+            String where,
+            String orderAndLimit,
+            Function<GenericExecuteSpec, GenericExecuteSpec> binder) {
+        return binder.apply(client.sql(
+                        "SELECT " + COLUMNS + " FROM activity.activity WHERE " + where + " " + orderAndLimit))
                 .map(ActivityRepository::activity)
                 .all();
     }

@@ -16,6 +16,7 @@ import org.kepu.campaign.CampaignEdition;
 import org.kepu.campaign.CampaignService;
 import org.kepu.region.RegionService;
 import org.kepu.shared.audit.AuditLog;
+import org.kepu.shared.engines.ReadReplica;
 import org.kepu.shared.error.FieldError;
 import org.kepu.shared.error.ValidationFailed;
 import org.kepu.shared.outbox.Outbox;
@@ -48,6 +49,7 @@ public class ActivityService {
     private final RegionService regions;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final ReadReplica replica;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -61,7 +63,9 @@ public class ActivityService {
             AuditLog audit,
             Outbox outbox,
             TransactionalOperator tx,
+            ReadReplica replica,
             Clock clock) {
+        this.replica = replica;
         this.activities = activities;
         this.duplicates = duplicates;
         this.evidence = evidence;
@@ -456,9 +460,13 @@ public class ActivityService {
         return activities.findById(id).filter(Activity::isPublic).switchIfEmpty(Mono.error(ActivityNotFound::new));
     }
 
-    /** Public activities by the simple filters, ordered by start (the bounded PostgreSQL path). */
+    /**
+     * Public activities by the simple filters, ordered by start (the bounded PostgreSQL path, used when search
+     * is down); read from the replica when one is configured.
+     */
     public Flux<Activity> browse(BrowseFilter filter) {
         return activities.select(
+                replica.reads(),
                 "status IN ('PUBLISHED', 'POSTPONED', 'CANCELLED') AND (:cancelled OR status <> 'CANCELLED')"
                         + " AND starts_with(region_code, :region)"
                         + " AND (:campaign::uuid IS NULL OR campaign_id = :campaign::uuid)"

@@ -22,6 +22,7 @@ import org.kepu.campaign.CampaignService;
 import org.kepu.region.Region;
 import org.kepu.region.RegionLevel;
 import org.kepu.region.RegionService;
+import org.kepu.shared.engines.ReadReplica;
 import org.kepu.shared.error.FieldError;
 import org.kepu.shared.error.ValidationFailed;
 import org.kepu.shared.security.Actor;
@@ -77,9 +78,10 @@ public class StatsService {
             ReactiveStringRedisTemplate redis,
             JsonMapper json,
             StatsProperties properties,
+            ReadReplica replica,
             Clock clock) {
         this.projection = new Projection(db, tx, properties.batch(), properties.gapTimeout());
-        this.reader = new TallyReader(db);
+        this.reader = new TallyReader(replica.reads()); // lag-tolerant reads: a replica when configured
         this.quotas = new Quotas(db, properties);
         this.regions = regions;
         this.campaigns = campaigns;

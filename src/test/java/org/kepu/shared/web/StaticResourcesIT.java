@@ -51,7 +51,9 @@ class StaticResourcesIT {
                         assertThat(type.isCompatibleWith(MediaType.TEXT_HTML)).isTrue());
         assertThat(page.getResponseBody())
                 .contains("<main id=\"main\"")
-                .contains("id=\"region-browser\"")
+                // the shell every page module renders into: skip link, header with the main navigation
+                .contains("class=\"skip-link\" href=\"#main\"")
+                .contains("id=\"site-header\"")
                 .containsPattern("<script type=\"module\"[^>]* src=\"/assets/[^\"]+\\.js\"");
         assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy"))
                 .contains("default-src 'self'")
