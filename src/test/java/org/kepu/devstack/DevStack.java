@@ -134,7 +134,28 @@ public final class DevStack {
         return run.path();
     }
 
+    /** A primary with a streaming standby of its own, for read-replica tests. */
+    public record ReplicaPair(int primaryPort, int standbyPort) {}
+
+    private final List<Engine> extra = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ReplicaPair replicaPair;
+
+    /** Starts (once) a separate PostgreSQL primary and a standby streaming from it. */
+    public synchronized ReplicaPair replicaPair() {
+        if (replicaPair == null) {
+            Distributions distributions = new Distributions();
+            Engine primary = call(() -> Postgres.start(run, distributions, "replica-primary"));
+            extra.add(primary);
+            Engine standby = call(
+                    () -> Postgres.standby(run, distributions, "replica-primary", primary.port(), "replica-standby"));
+            extra.add(standby);
+            replicaPair = new ReplicaPair(primary.port(), standby.port());
+        }
+        return replicaPair;
+    }
+
     private void stop() {
+        extra.parallelStream().forEach(engine -> engine.stop(Duration.ofSeconds(20)));
         List.of(elasticsearch, redis, postgres).parallelStream().forEach(engine -> engine.stop(Duration.ofSeconds(20)));
         run.delete();
     }

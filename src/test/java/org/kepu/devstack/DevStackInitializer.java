@@ -26,6 +26,16 @@ public class DevStackInitializer implements ApplicationContextInitializer<Config
             properties.put("kepu.db.name", database);
             properties.put("kepu.discovery.index-alias", "activities_" + database); // its own search index too
         }
+        // kepu.devstack.read-replica=true: a primary of its own with a streaming standby as the read replica
+        if (Boolean.parseBoolean(context.getEnvironment().getProperty("kepu.devstack.read-replica", "false"))) {
+            DevStack.ReplicaPair pair = stack.replicaPair();
+            properties.put("kepu.db.port", Integer.toString(pair.primaryPort()));
+            properties.put("kepu.db.name", "kepu");
+            properties.put(
+                    "kepu.datasource.read-replica.url", "r2dbc:postgresql://127.0.0.1:" + pair.standbyPort() + "/kepu");
+            properties.put("kepu.datasource.read-replica.username", "kepu");
+            context.getBeanFactory().registerSingleton("replicaPair", pair);
+        }
         // kepu.devstack.proxies=elasticsearch,postgres,redis puts a TcpProxy bean (e.g. "elasticsearchProxy")
         // between the app and each named engine, for tests that cut or freeze it
         String proxies = context.getEnvironment().getProperty("kepu.devstack.proxies", "");

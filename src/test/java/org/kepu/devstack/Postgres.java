@@ -20,8 +20,14 @@ final class Postgres {
     private Postgres() {}
 
     static Engine start(RunDirectory run, Distributions distributions) throws IOException, InterruptedException {
+        return start(run, distributions, "postgres");
+    }
+
+    /** A primary in the run folder's {@code name} sub-folder. */
+    static Engine start(RunDirectory run, Distributions distributions, String name)
+            throws IOException, InterruptedException {
         Path home = distributions.postgres(VERSION);
-        Path folder = run.folder("postgres");
+        Path folder = run.folder(name);
         Path data = folder.resolve("data");
         if (java.nio.file.Files.exists(data.resolve("PG_VERSION"))) {
             return serve(run, home, folder, data); // a retry after a port clash: the cluster exists
@@ -45,6 +51,11 @@ final class Postgres {
     }
 
     private static Engine serve(RunDirectory run, Path home, Path folder, Path data)
+            throws IOException, InterruptedException {
+        return serve(run, home, folder, data, true);
+    }
+
+    private static Engine serve(RunDirectory run, Path home, Path folder, Path data, boolean primary)
             throws IOException, InterruptedException {
         int port = Engine.freePort();
         Path log = folder.resolve("postgres.log");
@@ -70,8 +81,92 @@ final class Postgres {
         // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit
         Engine engine = new Engine("postgres", process, log, port, "INT");
         run.register(process);
-        awaitAndCreateDatabase(engine);
+        if (primary) {
+            awaitAndCreateDatabase(engine);
+        } else {
+            awaitReadable(engine);
+        }
         return engine;
+    }
+
+    /**
+     * A streaming-replication standby of the primary in {@code primaryName}, made with the low-level backup
+     * API (the zonky binaries have no pg_basebackup): a replication slot keeps the WAL, the data folder is
+     * copied between pg_backup_start and pg_backup_stop, and the standby streams from the primary.
+     */
+    static Engine standby(
+            RunDirectory run, Distributions distributions, String primaryName, int primaryPort, String name)
+            throws IOException, InterruptedException {
+        Path home = distributions.postgres(VERSION);
+        Path source = run.folder(primaryName).resolve("data");
+        Path folder = run.folder(name);
+        Path data = folder.resolve("data");
+        String slot = name.replace('-', '_');
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(primaryPort, "postgres"), USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_create_physical_replication_slot('" + slot + "', true)");
+            statement.execute("SELECT pg_backup_start('" + name + "', true)");
+            copyData(source, data);
+            try (var label = statement.executeQuery("SELECT labelfile FROM pg_backup_stop(true)")) {
+                label.next();
+                java.nio.file.Files.writeString(data.resolve("backup_label"), label.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not make a standby: " + e.getMessage(), e);
+        }
+        java.nio.file.Files.writeString(data.resolve("standby.signal"), "");
+        java.nio.file.Files.writeString(
+                data.resolve("postgresql.auto.conf"),
+                "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=" + USER + "'\n"
+                        + "primary_slot_name = '" + slot + "'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Shell.giveToEngineUser(folder);
+        Shell.output("chmod", "700", data.toString());
+        return serve(run, home, folder, data, false);
+    }
+
+    /** The data folder without what a backup leaves out: the pid file, WAL segments and slots. */
+    private static void copyData(Path source, Path target) throws IOException {
+        try (var paths = java.nio.file.Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path relative = source.relativize(path);
+                String first =
+                        relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                Path to = target.resolve(relative.toString());
+                if (first.equals("pg_replslot") && relative.getNameCount() > 1) {
+                    continue; // the primary's slots (the standby's own among them) stay with the primary
+                }
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else if (!relative.toString().startsWith("postmaster.")
+                        && !first.equals("pg_wal")
+                        && !first.equals("pg_replslot")
+                        && !path.getFileName().toString().endsWith(".log")) {
+                    try {
+                        java.nio.file.Files.copy(path, to);
+                    } catch (java.nio.file.NoSuchFileException vanished) {
+                        // a temporary file removed while copying: the WAL replay recreates what matters
+                    }
+                }
+            }
+        }
+    }
+
+    private static void awaitReadable(Engine engine) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            engine.requireAlive();
+            try (Connection connection = DriverManager.getConnection(jdbcUrl(engine.port(), DATABASE), USER, "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the standby did not accept connections:\n" + engine.tail(30), e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     static String jdbcUrl(int port, String database) {
