@@ -7,6 +7,7 @@ import org.kepu.activity.Activity;
 import org.kepu.activity.ActivityService;
 import org.kepu.discovery.Calendars;
 import org.kepu.discovery.DiscoveryService;
+import org.kepu.discovery.SearchParameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -25,10 +26,10 @@ class CalendarController {
 
     private final ActivityService activities;
     private final DiscoveryService discovery;
-    private final SearchController search;
+    private final SearchParameters search;
     private final Clock clock;
 
-    CalendarController(ActivityService activities, DiscoveryService discovery, SearchController search, Clock clock) {
+    CalendarController(ActivityService activities, DiscoveryService discovery, SearchParameters search, Clock clock) {
         this.activities = activities;
         this.discovery = discovery;
         this.search = search;

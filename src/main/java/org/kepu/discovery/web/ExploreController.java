@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kepu.discovery.DiscoveryService;
+import org.kepu.discovery.SearchParameters;
 import org.kepu.discovery.SearchQuery;
 import org.kepu.discovery.Suggestions;
 import org.kepu.shared.error.InvalidParameter;
@@ -18,12 +19,12 @@ import reactor.core.publisher.Mono;
 class ExploreController {
 
     private final DiscoveryService discovery;
-    /** Parses the map's search filters exactly as the search does (not a bean of its own here). */
-    private final SearchController filters;
+    /** Parses the map's search filters exactly as the search does. */
+    private final SearchParameters filters;
 
-    ExploreController(DiscoveryService discovery, java.time.Clock clock) {
+    ExploreController(DiscoveryService discovery, SearchParameters filters) {
         this.discovery = discovery;
-        this.filters = new SearchController(discovery, clock);
+        this.filters = filters;
     }
 
     @GetMapping("/api/v1/activities/suggest")

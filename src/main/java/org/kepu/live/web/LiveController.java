@@ -3,6 +3,7 @@ package org.kepu.live.web;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.checkin.CheckInService;
+import org.kepu.discovery.SearchParameters;
 import org.kepu.discovery.SearchResult;
 import org.kepu.live.LiveService;
 import org.kepu.shared.web.ClientAddress;
@@ -29,10 +30,12 @@ import reactor.core.publisher.Mono;
 class LiveController {
 
     private final LiveService live;
+    private final SearchParameters filters;
     private final CheckInService checkIns;
     private final WebProperties web;
 
-    LiveController(LiveService live, CheckInService checkIns, WebProperties web) {
+    LiveController(LiveService live, CheckInService checkIns, WebProperties web, SearchParameters filters) {
+        this.filters = filters;
         this.live = live;
         this.checkIns = checkIns;
         this.web = web;
@@ -76,6 +79,6 @@ class LiveController {
 
     @GetMapping("/api/v1/live")
     Mono<SearchResult> liveNow(@RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> LiveQuery.parse(params)).flatMap(live::liveNow);
+        return Mono.fromCallable(() -> filters.parse(params)).flatMap(live::liveNow);
     }
 }
