@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class DiscoveryService {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoveryService.class);
+    /** Each search's Elasticsearch body at DEBUG: the benchmark replays them straight to Elasticsearch. */
+    private static final Logger requestLog = LoggerFactory.getLogger("org.kepu.discovery.requests");
+
     private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(3);
 
     private final ElasticsearchAsyncClient client;
@@ -87,7 +90,7 @@ public class DiscoveryService {
         this.json = json;
         this.clock = clock;
         this.index = new SearchIndex(client, properties.indexAlias(), clock);
-        this.cache = new SearchCache(redis, json);
+        this.cache = new SearchCache(redis, json, metrics);
         // HanLP loads its dictionaries (file I/O) once, off the event loop
         this.text = regions.all()
                 .publishOn(Schedulers.boundedElastic())
@@ -234,6 +237,9 @@ public class DiscoveryService {
         return analysed.flatMap(a -> {
             Map<String, Object> body = QueryBuilder.build(query, a, now);
             String request = json.writeValueAsString(body);
+            if (requestLog.isDebugEnabled()) {
+                requestLog.debug("search-body {}", request);
+            }
             return cache.get(
                     index.alias() + request,
                     () -> esSearch(request, query, now)

@@ -1,0 +1,241 @@
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Load client for what wrk cannot do. Run with the app's test classpath (reactor-netty):
+ * {@code java -cp <classpath> infra/bench/src/BenchClient.java <command> …}
+ *
+ * <ul>
+ *   <li>{@code cookies <participant-key> <count> <file>}: signed {@code kepu_pid} cookie values, one per line,
+ *       each a new random participant (the same HMAC as org.kepu.checkin.Participants);
+ *   <li>{@code open <base-url> <activity-id> <bearer> <participant-key> <out.json> <rate>:<seconds> …}: check-ins
+ *       at fixed arrival rates (open model: latency counts from the intended send time, so a stalled server
+ *       cannot hide behind a waiting client), one new participant per request, the venue token fetched from
+ *       the organizer endpoint every 10 s.
+ * </ul>
+ */
+public class BenchClient {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "cookies" -> cookies(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+            case "open" -> open(args);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    static String sign(Mac mac, UUID participant) {
+        byte[] id = ByteBuffer.allocate(16)
+                .putLong(participant.getMostSignificantBits())
+                .putLong(participant.getLeastSignificantBits())
+                .array();
+        byte[] tag = Arrays.copyOf(mac.doFinal(id), 16);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(id) + "." + b64.encodeToString(tag);
+    }
+
+    static Mac mac(String key) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac;
+    }
+
+    static void cookies(String key, int count, Path file) throws Exception {
+        Mac mac = mac(key);
+        StringBuilder out = new StringBuilder(count * 46);
+        for (int i = 0; i < count; i++) {
+            out.append(sign(mac, UUID.randomUUID())).append('\n');
+        }
+        Files.writeString(file, out);
+    }
+
+    /** One answer: the phase, the second (from the run's start) it was meant to be sent in, status, latency. */
+    record Answer(int phase, int second, int status, boolean problemJson, long micros) {}
+
+    static void open(String[] args) throws Exception {
+        String base = args[1];
+        String activity = args[2];
+        String bearer = args[3];
+        Mac mac = mac(args[4]);
+        Path out = Path.of(args[5]);
+        List<double[]> phases = new ArrayList<>();
+        for (int i = 6; i < args.length; i++) {
+            String[] p = args[i].split(":");
+            phases.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])});
+        }
+        ConnectionProvider pool = ConnectionProvider.builder("open")
+                .maxConnections(4000)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofSeconds(60))
+                .build();
+        HttpClient http = HttpClient.create(pool).baseUrl(base).responseTimeout(Duration.ofSeconds(30));
+        AtomicReference<String> body = new AtomicReference<>(tokenBody(http, activity, bearer));
+        String path = "/api/v1/activities/" + activity + "/check-ins";
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        AtomicLong outstanding = new AtomicLong();
+
+        long start = System.nanoTime();
+        long phaseStart = start;
+        long lastToken = start;
+        long sentTotal = 0;
+        for (int phase = 0; phase < phases.size(); phase++) {
+            double rate = phases.get(phase)[0];
+            long length = (long) (phases.get(phase)[1] * 1e9);
+            long sent = 0;
+            while (true) {
+                long now = System.nanoTime();
+                if (now - phaseStart >= length) {
+                    break;
+                }
+                if (now - lastToken > 10_000_000_000L) {
+                    lastToken = now;
+                    Mono.fromCallable(() -> tokenBody(http, activity, bearer))
+                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                            .subscribe(body::set, e -> System.err.println("token refresh failed: " + e));
+                }
+                long due = (long) ((now - phaseStart) / 1e9 * rate);
+                while (sent < due) {
+                    long intended = phaseStart + (long) (sent / rate * 1e9);
+                    int second = (int) ((intended - start) / 1_000_000_000L);
+                    int p = phase;
+                    String cookie = sign(mac, UUID.randomUUID());
+                    outstanding.incrementAndGet();
+                    http.headers(h -> h.add("Cookie", "kepu_pid=" + cookie).add("Content-Type", "application/json"))
+                            .post()
+                            .uri(path)
+                            .send(ByteBufFlux.fromString(Mono.just(body.get())))
+                            .responseSingle((response, content) -> content.asString()
+                                    .defaultIfEmpty("")
+                                    .map(text -> new Answer(
+                                            p,
+                                            second,
+                                            response.status().code(),
+                                            String.valueOf(response.responseHeaders().get("Content-Type"))
+                                                    .contains("problem+json"),
+                                            (System.nanoTime() - intended) / 1000)))
+                            .onErrorResume(e -> Mono.just(
+                                    new Answer(p, second, 599, false, (System.nanoTime() - intended) / 1000)))
+                            .subscribe(a -> {
+                                answers.add(a);
+                                outstanding.decrementAndGet();
+                            });
+                    sent++;
+                }
+                Thread.sleep(0, 200_000);
+            }
+            sentTotal += sent;
+            phaseStart += length;
+        }
+        long deadline = System.nanoTime() + 35_000_000_000L;
+        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        write(out, phases, answers, sentTotal, outstanding.get());
+        pool.dispose();
+        System.exit(0);
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    static String tokenBody(HttpClient http, String activity, String bearer) {
+        String answer = http.headers(h -> h.add("Authorization", "Bearer " + bearer))
+                .get()
+                .uri("/api/v1/organizer/activities/" + activity + "/check-in-token")
+                .responseContent()
+                .aggregate()
+                .asString()
+                .block(Duration.ofSeconds(10));
+        Matcher m = TOKEN.matcher(answer);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + answer);
+        }
+        return "{\"token\":\"" + m.group(1) + "\"}";
+    }
+
+    static void write(Path out, List<double[]> phases, ConcurrentLinkedQueue<Answer> answers, long sent, long lost)
+            throws Exception {
+        int seconds = 0;
+        for (double[] p : phases) {
+            seconds += (int) Math.ceil(p[1]);
+        }
+        StringBuilder json = new StringBuilder("{\"sent\":").append(sent).append(",\"unanswered\":").append(lost);
+        json.append(",\"phases\":[");
+        for (int phase = 0; phase < phases.size(); phase++) {
+            final int ph = phase;
+            List<Answer> in = answers.stream().filter(a -> a.phase() == ph).toList();
+            json.append(phase == 0 ? "" : ",")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "{\"rate\":%.1f,\"seconds\":%.1f,%s}",
+                            phases.get(phase)[0],
+                            phases.get(phase)[1],
+                            summary(in, phases.get(phase)[1])));
+        }
+        json.append("],\"perSecond\":[");
+        for (int s = 0; s <= seconds; s++) {
+            final int sec = s;
+            List<Answer> in = answers.stream().filter(a -> a.second() == sec).toList();
+            json.append(s == 0 ? "" : ",")
+                    .append("{\"t\":")
+                    .append(s)
+                    .append(',')
+                    .append(summary(in, 1))
+                    .append('}');
+        }
+        json.append("]}");
+        Files.writeString(out, json);
+    }
+
+    static String summary(List<Answer> in, double seconds) {
+        long ok = in.stream().filter(a -> a.status() / 100 == 2).count();
+        List<Answer> rejected = in.stream()
+                .filter(a -> a.status() == 429 || a.status() == 503)
+                .toList();
+        long rejectedProblem = rejected.stream().filter(Answer::problemJson).count();
+        long other = in.size() - ok - rejected.size();
+        return String.format(
+                Locale.ROOT,
+                "\"answers\":%d,\"ok\":%d,\"goodput\":%.1f,\"rejected\":%d,\"rejectedProblemJson\":%d,\"other\":%d,"
+                        + "\"okP50Ms\":%.2f,\"okP99Ms\":%.2f,\"rejectedP50Ms\":%.2f,\"rejectedP99Ms\":%.2f,"
+                        + "\"allP99Ms\":%.2f",
+                in.size(),
+                ok,
+                ok / seconds,
+                rejected.size(),
+                rejectedProblem,
+                other,
+                pct(in.stream().filter(a -> a.status() / 100 == 2).toList(), 50),
+                pct(in.stream().filter(a -> a.status() / 100 == 2).toList(), 99),
+                pct(rejected, 50),
+                pct(rejected, 99),
+                pct(in, 99));
+    }
+
+    static double pct(List<Answer> in, double p) {
+        if (in.isEmpty()) {
+            return -1;
+        }
+        long[] micros = in.stream().mapToLong(Answer::micros).sorted().toArray();
+        return micros[Math.min(micros.length - 1, (int) Math.ceil(p / 100 * micros.length) - 1)] / 1000.0;
+    }
+}
