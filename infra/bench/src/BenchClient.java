@@ -12,8 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import reactor.core.publisher.Mono;
@@ -28,10 +26,11 @@ import reactor.netty.resources.ConnectionProvider;
  * <ul>
  *   <li>{@code cookies <participant-key> <count> <file>}: signed {@code kepu_pid} cookie values, one per line,
  *       each a new random participant (the same HMAC as org.kepu.checkin.Participants);
- *   <li>{@code open <base-url> <activity-id> <bearer> <participant-key> <out.json> <rate>:<seconds> …}: check-ins
- *       at fixed arrival rates (open model: latency counts from the intended send time, so a stalled server
- *       cannot hide behind a waiting client), one new participant per request, the venue token fetched from
- *       the organizer endpoint every 10 s.
+ *   <li>{@code open <base-url> <activity-id> <venue-key-id>=<venue-key> <clock-offset-ms> <participant-key>
+ *       <out.json> <rate>:<seconds> …}: check-ins at fixed arrival rates (open model: latency counts from the
+ *       intended send time, so a stalled server cannot hide behind a waiting client), one new participant per
+ *       request, the venue token computed here like org.kepu.checkin.VenueTokens (an overloaded app must not
+ *       be asked for it).
  * </ul>
  */
 public class BenchClient {
@@ -69,17 +68,21 @@ public class BenchClient {
         Files.writeString(file, out);
     }
 
-    /** One answer: the phase, the second (from the run's start) it was meant to be sent in, status, latency. */
-    record Answer(int phase, int second, int status, boolean problemJson, long micros) {}
+    /**
+     * One answer: the phase and the second (from the run's start) it was meant to be sent in, the second it
+     * arrived in, status, latency from the intended send time.
+     */
+    record Answer(int phase, int second, int done, int status, boolean problemJson, long micros) {}
 
     static void open(String[] args) throws Exception {
         String base = args[1];
         String activity = args[2];
-        String bearer = args[3];
-        Mac mac = mac(args[4]);
-        Path out = Path.of(args[5]);
+        String[] venueKey = args[3].split("=", 2);
+        long offset = Long.parseLong(args[4]);
+        Mac mac = mac(args[5]);
+        Path out = Path.of(args[6]);
         List<double[]> phases = new ArrayList<>();
-        for (int i = 6; i < args.length; i++) {
+        for (int i = 7; i < args.length; i++) {
             String[] p = args[i].split(":");
             phases.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])});
         }
@@ -89,7 +92,7 @@ public class BenchClient {
                 .pendingAcquireTimeout(Duration.ofSeconds(60))
                 .build();
         HttpClient http = HttpClient.create(pool).baseUrl(base).responseTimeout(Duration.ofSeconds(30));
-        AtomicReference<String> body = new AtomicReference<>(tokenBody(http, activity, bearer));
+        AtomicReference<String> body = new AtomicReference<>(venueBody(venueKey, activity, offset));
         String path = "/api/v1/activities/" + activity + "/check-ins";
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicLong outstanding = new AtomicLong();
@@ -107,11 +110,9 @@ public class BenchClient {
                 if (now - phaseStart >= length) {
                     break;
                 }
-                if (now - lastToken > 10_000_000_000L) {
+                if (now - lastToken > 1_000_000_000L) {
                     lastToken = now;
-                    Mono.fromCallable(() -> tokenBody(http, activity, bearer))
-                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                            .subscribe(body::set, e -> System.err.println("token refresh failed: " + e));
+                    body.set(venueBody(venueKey, activity, offset));
                 }
                 long due = (long) ((now - phaseStart) / 1e9 * rate);
                 while (sent < due) {
@@ -129,12 +130,19 @@ public class BenchClient {
                                     .map(text -> new Answer(
                                             p,
                                             second,
+                                            (int) ((System.nanoTime() - start) / 1_000_000_000L),
                                             response.status().code(),
                                             String.valueOf(response.responseHeaders().get("Content-Type"))
                                                     .contains("problem+json"),
                                             (System.nanoTime() - intended) / 1000)))
                             .onErrorResume(e -> Mono.just(
-                                    new Answer(p, second, 599, false, (System.nanoTime() - intended) / 1000)))
+                                    new Answer(
+                                            p,
+                                            second,
+                                            (int) ((System.nanoTime() - start) / 1_000_000_000L),
+                                            599,
+                                            false,
+                                            (System.nanoTime() - intended) / 1000)))
                             .subscribe(a -> {
                                 answers.add(a);
                                 outstanding.decrementAndGet();
@@ -155,21 +163,17 @@ public class BenchClient {
         System.exit(0);
     }
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-
-    static String tokenBody(HttpClient http, String activity, String bearer) {
-        String answer = http.headers(h -> h.add("Authorization", "Bearer " + bearer))
-                .get()
-                .uri("/api/v1/organizer/activities/" + activity + "/check-in-token")
-                .responseContent()
-                .aggregate()
-                .asString()
-                .block(Duration.ofSeconds(10));
-        Matcher m = TOKEN.matcher(answer);
-        if (!m.find()) {
-            throw new IllegalStateException("no token in " + answer);
-        }
-        return "{\"token\":\"" + m.group(1) + "\"}";
+    /** The check-in body with the current venue token (see org.kepu.checkin.VenueTokens). */
+    static String venueBody(String[] key, String activity, long clockOffsetMillis) throws Exception {
+        String window = Long.toString(Math.floorDiv(System.currentTimeMillis() + clockOffsetMillis, 30_000L), 36);
+        byte[] activityKey = Arrays.copyOf(
+                mac(key[1]).doFinal(("kepu-checkin-activity|" + activity).getBytes(StandardCharsets.UTF_8)), 32);
+        Mac perActivity = Mac.getInstance("HmacSHA256");
+        perActivity.init(new SecretKeySpec(activityKey, "HmacSHA256"));
+        byte[] tag = Arrays.copyOf(
+                perActivity.doFinal(("v|" + activity + "|" + window).getBytes(StandardCharsets.UTF_8)), 12);
+        String token = "v" + key[0] + "." + window + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+        return "{\"token\":\"" + token + "\"}";
     }
 
     static void write(Path out, List<double[]> phases, ConcurrentLinkedQueue<Answer> answers, long sent, long lost)
@@ -195,9 +199,14 @@ public class BenchClient {
         for (int s = 0; s <= seconds; s++) {
             final int sec = s;
             List<Answer> in = answers.stream().filter(a -> a.second() == sec).toList();
+            long completedOk = answers.stream()
+                    .filter(a -> a.done() == sec && a.status() / 100 == 2)
+                    .count();
             json.append(s == 0 ? "" : ",")
                     .append("{\"t\":")
                     .append(s)
+                    .append(",\"completedOk\":")
+                    .append(completedOk)
                     .append(',')
                     .append(summary(in, 1))
                     .append('}');

@@ -334,7 +334,10 @@ public class DiscoveryService {
             Map<String, Object> summary =
                     new LinkedHashMap<>((Map<String, Object>) hit.source().get("summary"));
             summary.put("status", status(summary, now));
-            if (query.sort() == SearchQuery.Sort.DISTANCE && !hit.sort().isEmpty()) {
+            // an activity without a venue (online) sorts last with the distance "Infinity", a string: no distance
+            if (query.sort() == SearchQuery.Sort.DISTANCE
+                    && !hit.sort().isEmpty()
+                    && hit.sort().get(0).isDouble()) {
                 summary.put("distanceKm", Math.round(hit.sort().get(0).doubleValue() * 10) / 10.0);
             }
             items.add(summary);
