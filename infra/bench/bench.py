@@ -158,6 +158,11 @@ class Bench:
         self.es = "http://127.0.0.1:%d" % self.stack["elasticsearch"]
         self.results["startSeconds"] = round(time.time() - started, 1)
         log("app on", self.base, "after %.0f s; waiting for the demo data and the index" % (time.time() - started))
+        # the dev accounts are created in the background once the app is up (wrong guesses would be throttled)
+        while "demo accounts exist" not in open(self.app_log_path, errors="replace").read():
+            if time.time() - started > 900:
+                raise SystemExit("the dev accounts were not created; see " + self.app_log_path)
+            time.sleep(1)
         self.admin = self.token("admin")  # actuator metrics and loggers need an administrator
         self.auth = {"Authorization": "Bearer " + self.admin}
         # demo activities are published and indexed in the background after startup
