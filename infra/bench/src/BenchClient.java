@@ -222,9 +222,17 @@ public class BenchClient {
                 .toList();
         long rejectedProblem = rejected.stream().filter(Answer::problemJson).count();
         long other = in.size() - ok - rejected.size();
+        // every status seen (599: no answer within the client's 30 s response timeout, or a connection error)
+        String statuses = in.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Answer::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
         return String.format(
                 Locale.ROOT,
-                "\"answers\":%d,\"ok\":%d,\"goodput\":%.1f,\"rejected\":%d,\"rejectedProblemJson\":%d,\"other\":%d,"
+                "\"statuses\":" + statuses + ",\"answers\":%d,\"ok\":%d,\"goodput\":%.1f,\"rejected\":%d,\"rejectedProblemJson\":%d,\"other\":%d,"
                         + "\"okP50Ms\":%.2f,\"okP99Ms\":%.2f,\"rejectedP50Ms\":%.2f,\"rejectedP99Ms\":%.2f,"
                         + "\"allP99Ms\":%.2f",
                 in.size(),
