@@ -133,6 +133,18 @@ class DiscoveryIT {
     }
 
     @Test
+    void sortingByDistanceWithoutARadiusListsOnlineActivitiesLastWithoutADistance() {
+        Region weixian = regions.require("130434").block(Duration.ofSeconds(5));
+        Map<String, Object> page = page("lat=" + weixian.center().lat() + "&lon="
+                + weixian.center().lon() + "&sort=distance&region=1304&size=100");
+        List<Map<String, Object>> items = items(page);
+        assertThat(items.get(0)).containsEntry("id", weixianTraditional).containsKey("distanceKm");
+        assertThat(items.get(items.size() - 1))
+                .containsEntry("id", quzhouOnline)
+                .containsEntry("distanceKm", null);
+    }
+
+    @Test
     void cursorsPageWithoutGapsOrRepeats() {
         Map<String, Object> first = page("region=1304&size=2");
         assertThat(items(first)).hasSize(2);
