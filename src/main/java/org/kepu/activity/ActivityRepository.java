@@ -122,6 +122,16 @@ class ActivityRepository {
                 .map(rows -> rows == 1);
     }
 
+    /** Ids of public activities after {@code after}, in id order: one short statement per page. */
+    Flux<UUID> publicIds(UUID after, int limit) {
+        return db.sql("SELECT id FROM activity.activity WHERE status IN ('PUBLISHED', 'CANCELLED', 'POSTPONED')"
+                        + " AND id > :after ORDER BY id LIMIT :limit")
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
     /** Rows matching a WHERE clause the caller built with bound parameters. */
     Flux<Activity> select(String where, String orderAndLimit, Function<GenericExecuteSpec, GenericExecuteSpec> binder) {
         return select(db, where, orderAndLimit, binder);

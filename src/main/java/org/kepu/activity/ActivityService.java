@@ -504,8 +504,12 @@ public class ActivityService {
     }
 
     /** Every public activity, streamed (for a full rebuild of the search index). */
-    public Flux<Activity> allPublic() {
-        return activities.select("status IN ('PUBLISHED', 'CANCELLED', 'POSTPONED')", "", spec -> spec);
+    /**
+     * Ids of public activities after {@code after} (id order), a page at a time: a full reindex reads them
+     * page by page rather than holding one statement open for the whole load.
+     */
+    public Flux<UUID> publicIds(UUID after, int limit) {
+        return activities.publicIds(after, limit);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

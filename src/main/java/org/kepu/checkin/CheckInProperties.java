@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchMaxRows most check-ins written in one statement
  * @param batchMaxWait longest a check-in waits for others to share its commit
  * @param batchWriters batches written concurrently (each holds one connection)
+ * @param maxQueued check-ins waiting for a commit at most; beyond it new ones are refused at once with 503
+ *     and Retry-After (overload is shed, not queued until every request times out)
  * @param rateLimits whether the per-participant and per-address limits apply
  * @param perParticipant check-in attempts per participant within {@code rateWindow}
  * @param perAddress check-in attempts per client address within {@code rateWindow} (a venue's Wi-Fi or a
@@ -49,6 +51,7 @@ public record CheckInProperties(
         @DefaultValue("200") @Min(1) @Max(1000) int batchMaxRows,
         @DefaultValue("5ms") Duration batchMaxWait,
         @DefaultValue("2") @Min(1) @Max(8) int batchWriters,
+        @DefaultValue("2000") @Min(1) int maxQueued,
         @DefaultValue("true") boolean rateLimits,
         @DefaultValue("20") @Min(1) int perParticipant,
         @DefaultValue("2000") @Min(1) int perAddress,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.kepu.shared.outbox.Outbox;
 import org.slf4j.Logger;
@@ -49,6 +50,9 @@ class CheckInWriter implements DisposableBean {
     private final Outbox outbox;
     private final CheckInCounts counts;
     private final Disposable drain;
+    private final int maxQueued;
+    /** Check-ins queued or being written; bounded by {@code maxQueued}. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     CheckInWriter(
             DatabaseClient db,
@@ -60,6 +64,7 @@ class CheckInWriter implements DisposableBean {
         this.tx = tx;
         this.outbox = outbox;
         this.counts = counts;
+        this.maxQueued = properties.maxQueued();
         // fair backpressure: the plain bufferTimeout overflows when the writers are busy (reactor-core #3012)
         this.drain = queue.asFlux()
                 .bufferTimeout(properties.batchMaxRows(), properties.batchMaxWait(), true)
@@ -70,11 +75,17 @@ class CheckInWriter implements DisposableBean {
     /** Queues one check-in; completes after the commit that contains it. */
     Mono<Recorded> record(UUID activity, UUID participant, Channel channel, Instant at) {
         return Mono.defer(() -> {
+            if (waiting.incrementAndGet() > maxQueued) {
+                waiting.decrementAndGet();
+                return Mono.error(new CheckInBusy());
+            }
             Sinks.One<Recorded> reply = Sinks.one();
             Sinks.EmitResult result = emit(new Pending(activity, participant, channel, at, reply));
-            return result.isSuccess()
-                    ? reply.asMono()
-                    : Mono.error(() -> new IllegalStateException("check-in queue refused: " + result));
+            if (!result.isSuccess()) {
+                waiting.decrementAndGet();
+                return Mono.error(() -> new IllegalStateException("check-in queue refused: " + result));
+            }
+            return reply.asMono();
         });
     }
 
@@ -114,7 +125,8 @@ class CheckInWriter implements DisposableBean {
                     log.warn("check-in batch of {} failed: {}", batch.size(), e.toString());
                     batch.forEach(p -> p.reply().tryEmitError(e));
                     return Mono.empty();
-                });
+                })
+                .doFinally(signal -> waiting.addAndGet(-batch.size()));
     }
 
     private static void answer(Map<Pair, List<Pending>> byPair, Map<Pair, Stored> fresh, Map<Pair, Stored> existing) {

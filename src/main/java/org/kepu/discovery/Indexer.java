@@ -119,17 +119,25 @@ final class Indexer {
      * the load began), in batches.
      */
     Mono<Long> load(String target, long snapshot) {
+        // keyset pages, each its own short statement: one cursor over every activity would outlive the
+        // statement timeout while Elasticsearch takes the documents (seen at 100,000 activities)
         return activities
-                .allPublic()
-                .map(a -> a.id().toString())
-                .buffer(BATCH)
+                .publicIds(FIRST, BATCH)
+                .collectList()
+                .expand(ids -> ids.size() < BATCH
+                        ? Mono.empty()
+                        : activities.publicIds(ids.get(ids.size() - 1), BATCH).collectList())
                 .concatMap(ids -> {
                     Map<String, Long> versions = new HashMap<>();
-                    ids.forEach(id -> versions.put(id, snapshot));
-                    return write(target, versions).thenReturn(ids.size());
+                    ids.forEach(id -> versions.put(id.toString(), snapshot));
+                    return ids.isEmpty()
+                            ? Mono.just(0)
+                            : write(target, versions).thenReturn(ids.size());
                 })
                 .reduce(0L, Long::sum);
     }
+
+    private static final UUID FIRST = new UUID(0, 0);
 
     Mono<Long> newestOutboxId() {
         return db.sql("SELECT coalesce(max(id), 0) AS id FROM shared.outbox")
