@@ -60,6 +60,7 @@ export async function feedbackForm(activityId: string, onSaved?: () => void): Pr
   const commentField = h('div', { class: 'field', id: 'feedback-comment-field' }, h('label', { for: comment.id }, t('feedback.comment')), h('p', { class: 'hint', id: 'feedback-comment-hint' }, t('feedback.comment.hint', { max: MAX_COMMENT }), ' ', counter), comment);
 
   const summary = h('div', { class: 'form-errors', id: 'feedback-errors', role: 'alert' });
+  const submit = h('button', { type: 'submit', class: 'button' }, t(mine ? 'feedback.update' : 'feedback.submit'));
   const status = statusLine();
   status.id = 'feedback-status';
   const form = h(
@@ -70,7 +71,7 @@ export async function feedbackForm(activityId: string, onSaved?: () => void): Pr
     stars,
     tags.length ? tagBox : null,
     commentField,
-    h('button', { type: 'submit', class: 'button' }, t(mine ? 'feedback.update' : 'feedback.submit')),
+    submit,
     status,
   );
   const targets: Record<FeedbackField, HTMLElement> = { rating: stars, tags: tagBox, comment: commentField };
@@ -115,6 +116,7 @@ export async function feedbackForm(activityId: string, onSaved?: () => void): Pr
     try {
       const saved = await sendJson<OwnFeedback>('POST', `/api/v1/activities/${activityId}/feedback`, { rating, tags: chosen, comment: text || null });
       setStatus(status, t(savedMessage(saved.state)));
+      submit.textContent = t('feedback.update'); // from now on the same feedback is edited
       onSaved?.();
     } catch (error) {
       if (error instanceof ApiError && error.errors?.length) {

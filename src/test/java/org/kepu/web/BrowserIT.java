@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kepu.campaign.CampaignService;
@@ -185,39 +189,53 @@ class BrowserIT {
      * Each text becomes the comment of its own participant, who checks in first with the venue code (each
      * from its own address: the limits are per participant and per address, as for real visitors).
      */
-    private void commentAsParticipants(String activity, String venueToken, List<String> texts) {
-        int i = 0;
-        for (String text : texts) {
-            String address = "10.77." + (i / 250) + "." + (i % 250 + 1);
-            ResponseCookie pid = client.post()
-                    .uri("/api/v1/activities/" + activity + "/check-ins")
-                    .header("X-Forwarded-For", address)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("token", venueToken))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody()
-                    .returnResult()
-                    .getResponseCookies()
-                    .getFirst("kepu_pid");
-            assertThat(pid).as("participant cookie").isNotNull();
-            Map<?, ?> saved = client.post()
-                    .uri("/api/v1/activities/" + activity + "/feedback")
-                    .header("X-Forwarded-For", address)
-                    .cookie("kepu_pid", pid.getValue())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("rating", 1 + i % 5, "comment", text))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody();
-            // listed only when visible: a held payload would make the page test vacuous for it
-            assertThat(saved).containsEntry("state", "VISIBLE").containsEntry("comment", text);
-            i++;
+    private void commentAsParticipants(String activity, String venueToken, List<String> texts) throws Exception {
+        // eight at a time: the check-ins share group commits, as at a busy venue, and the setup stays short
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < texts.size(); n++) {
+                int i = n;
+                done.add(pool.submit(() -> commentAsParticipant(activity, venueToken, texts.get(i), i)));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private void commentAsParticipant(String activity, String venueToken, String text, int i) {
+        String address = "10.77." + (i / 250) + "." + (i % 250 + 1);
+        ResponseCookie pid = client.post()
+                .uri("/api/v1/activities/" + activity + "/check-ins")
+                .header("X-Forwarded-For", address)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", venueToken))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseCookies()
+                .getFirst("kepu_pid");
+        assertThat(pid).as("participant cookie").isNotNull();
+        Map<?, ?> saved = client.post()
+                .uri("/api/v1/activities/" + activity + "/feedback")
+                .header("X-Forwarded-For", address)
+                .cookie("kepu_pid", pid.getValue())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("rating", 1 + i % 5, "comment", text))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        // listed only when visible: a held payload would make the page test vacuous for it
+        assertThat(saved.get("state")).as(text).isEqualTo("VISIBLE");
+        assertThat(saved.get("comment")).isEqualTo(text);
     }
 
     private String publish(String organizerToken, String reviewerToken, String title, String day, String extra) {
