@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.kepu.campaign.CampaignService;
 import org.kepu.devstack.IntegrationTest;
@@ -32,6 +35,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +69,8 @@ class BrowserIT {
 
     @LocalServerPort
     int port;
+
+    private final AtomicInteger retriedAfter503 = new AtomicInteger();
 
     @Test
     void theFrontEndWorksInABrowser() throws Exception {
@@ -123,8 +129,8 @@ class BrowserIT {
         assertThat(comments).hasSize(200);
         commentAsParticipants(wall, token(organizerToken, wall), comments);
         System.out.printf(
-                "[browser] 200 participants checked in and commented in %d ms%n",
-                (System.nanoTime() - wrote) / 1_000_000);
+                "[browser] 200 participants checked in and commented in %d ms (%d requests retried after a 503)%n",
+                (System.nanoTime() - wrote) / 1_000_000, retriedAfter503.get());
 
         Map<String, Object> fixtures = new LinkedHashMap<>();
         fixtures.put("base", "http://localhost:" + port);
@@ -190,8 +196,8 @@ class BrowserIT {
      * from its own address: the limits are per participant and per address, as for real visitors).
      */
     private void commentAsParticipants(String activity, String venueToken, List<String> texts) throws Exception {
-        // eight at a time: the check-ins share group commits, as at a busy venue, and the setup stays short
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        // four at a time: the check-ins share group commits, as at a busy venue, and the setup stays short
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int n = 0; n < texts.size(); n++) {
@@ -208,34 +214,50 @@ class BrowserIT {
 
     private void commentAsParticipant(String activity, String venueToken, String text, int i) {
         String address = "10.77." + (i / 250) + "." + (i % 250 + 1);
-        ResponseCookie pid = client.post()
+        EntityExchangeResult<byte[]> checkIn = retryingOn503(() -> client.post()
                 .uri("/api/v1/activities/" + activity + "/check-ins")
                 .header("X-Forwarded-For", address)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("token", venueToken))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody()
-                .returnResult()
-                .getResponseCookies()
-                .getFirst("kepu_pid");
+                .bodyValue(Map.of("token", venueToken)));
+        assertThat(checkIn.getStatus().is2xxSuccessful())
+                .as("check-in %s", checkIn)
+                .isTrue();
+        ResponseCookie pid = checkIn.getResponseCookies().getFirst("kepu_pid");
         assertThat(pid).as("participant cookie").isNotNull();
-        Map<?, ?> saved = client.post()
+        EntityExchangeResult<byte[]> given = retryingOn503(() -> client.post()
                 .uri("/api/v1/activities/" + activity + "/feedback")
                 .header("X-Forwarded-For", address)
                 .cookie("kepu_pid", pid.getValue())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("rating", 1 + i % 5, "comment", text))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+                .bodyValue(Map.of("rating", 1 + i % 5, "comment", text)));
+        assertThat(given.getStatus().is2xxSuccessful()).as("feedback %s", given).isTrue();
+        Map<?, ?> saved = json.readValue(given.getResponseBodyContent(), Map.class);
         // listed only when visible: a held payload would make the page test vacuous for it
         assertThat(saved.get("state")).as(text).isEqualTo("VISIBLE");
         assertThat(saved.get("comment")).isEqualTo(text);
+    }
+
+    /**
+     * A busy machine may answer 503 with {@code Retry-After: 5} (e.g. no database connection within 3 s); a
+     * real client asks again after that delay, and so does this one (both writes are safe to repeat: nothing
+     * is written when the answer is 503, and a repeated check-in or feedback is answered 200).
+     */
+    private EntityExchangeResult<byte[]> retryingOn503(Supplier<WebTestClient.RequestHeadersSpec<?>> request) {
+        AtomicReference<EntityExchangeResult<byte[]>> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    EntityExchangeResult<byte[]> result =
+                            request.get().exchange().expectBody().returnResult();
+                    last.set(result);
+                    if (result.getStatus().value() == 503) {
+                        retriedAfter503.incrementAndGet();
+                        return false;
+                    }
+                    return true;
+                });
+        return last.get();
     }
 
     private String publish(String organizerToken, String reviewerToken, String title, String day, String extra) {
