@@ -41,7 +41,11 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+// KEPU_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one).
+const only = process.env.KEPU_E2E_ONLY ? new RegExp(process.env.KEPU_E2E_ONLY) : null;
+
 async function step(name, fn) {
+  if (only && !only.test(name)) return;
   const t0 = Date.now();
   try {
     await fn();
