@@ -109,8 +109,96 @@ export interface Me {
   roles: string[];
   orgUnit: { id: string; name: string; region: { code: string; name: string } | null } | null;
 }
+export interface FeedbackTag {
+  code: string;
+  zh: string;
+  en: string;
+  positive: boolean;
+}
+export interface FeedbackSummary {
+  average: number | null;
+  count: number;
+  histogram: Record<string, number>;
+}
+export interface FeedbackItem {
+  id: string;
+  rating: number;
+  tags: string[];
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  reply?: { text: string; at: string } | null;
+}
 export interface FeedbackPage {
-  summary: { average: number | null; count: number; histogram: Record<string, number> };
-  items: { id?: string; rating: number; tags: string[]; comment: string | null; createdAt: string; reply?: string | null }[];
+  summary: FeedbackSummary;
+  items: FeedbackItem[];
   nextCursor: string | null;
+}
+/** The participant's own feedback (GET …/feedback/mine, and the answer to a save). */
+export interface OwnFeedback extends FeedbackItem {
+  activityId: string;
+  state: 'VISIBLE' | 'HELD' | 'REPORTED' | 'REMOVED';
+  reports: number;
+}
+
+/** org.kepu.stats.Figures: additive figures of a region, a breakdown value or a day (docs/stats.md). */
+export interface Figures {
+  published: number;
+  mainVenue: number;
+  online: number;
+  cancelled: number;
+  checkInsOnsite: number;
+  checkInsOnline: number;
+  evidence: { none: number; partial: number; complete: number; overdue: number };
+  attendanceOnsite: number;
+  attendanceOnline: number;
+  volunteers: number;
+  recommended: number;
+  feedbackCount: number;
+  feedbackRatingSum: number;
+  averageRating: number | null;
+  liveViewersPeak: number;
+  liveViewersUnique: number;
+}
+export interface RegionFigures {
+  code: string | null;
+  name: string;
+  figures: Figures;
+  orgUnits: number;
+  participants: number;
+}
+export interface Breakdown {
+  key: string;
+  label: string;
+  unit: string;
+  figures: Figures;
+}
+export interface QuotaProgress {
+  level: string;
+  minimum: number;
+  regions: number;
+  behind: number;
+  entries: { code: string; name: string; keyActivities: number; met: boolean }[];
+}
+/** org.kepu.stats.Summary: GET /api/v1/stats/summary. */
+export interface StatsSummary {
+  campaign: { id: string; name: string; year: number; kind: string; level: string; evidenceDueDays: number };
+  region: RegionFigures;
+  direct: Figures;
+  children: RegionFigures[];
+  byCategory: Breakdown[];
+  byFormat: Breakdown[];
+  byAudience: Breakdown[];
+  byDay: Breakdown[];
+  quotas: QuotaProgress[];
+  computedAt: string;
+}
+/** The big screen's `stats` event (GET /api/v1/stats/live). */
+export interface BigScreenFrame {
+  region: string;
+  at: string;
+  checkIns: number;
+  viewers: number;
+  liveNow: number | null;
+  children: { code: string; name: string; checkIns: number; viewers: number }[];
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { nextRefreshMs } from '../features/organizer/refresh';
 import { fieldFor, groupErrors } from '../features/organizer/field-errors';
 import { totalScore } from '../features/review/review-page';
-import { validateFeedback } from '../features/feedback/feedback';
 import { fromLocalInput, shanghaiDate, toLocalInput } from '../ui/format';
 import { matchRoute } from './routes';
 
@@ -75,14 +74,9 @@ describe('China time in forms and dates', () => {
   });
 });
 
-describe('recommendation and feedback checks', () => {
+describe('recommendation checks', () => {
   it('totals the six indicators', () => {
     expect(totalScore({ mobilization: 8, scale: 7, publicity: 6, volunteers: 5, jointAction: 4, onlineReach: 3 })).toBe(33);
     expect(totalScore({ mobilization: 8 })).toBe(8);
-  });
-  it('asks for a rating and a comment of at most 500 characters', () => {
-    expect(validateFeedback(0, '')).toEqual(['feedback.rating.required']);
-    expect(validateFeedback(5, '好'.repeat(500))).toEqual([]);
-    expect(validateFeedback(4, '好'.repeat(501))).toEqual(['feedback.comment.tooLong']);
   });
 });

@@ -4,12 +4,16 @@ import type { ActivityDetail } from '../../api/types';
 import type { Route } from '../../app/routes';
 import { currentLang, errorMessage, t } from '../../i18n';
 import { h } from '../../ui/dom';
-import { formatTime } from '../../ui/format';
+import { formatRange, formatTime } from '../../ui/format';
 import { button, errorBox, pageHeading, setStatus, showPage, statusLine } from '../../ui/widgets';
+import { outcomeMessage, outcomeOf } from '../checkin/check-in-outcome';
+import { feedbackSection } from '../feedback/feedback';
+import { canChat, ChatLog, chatProblem, MAX_CHAT_TEXT, parseComment, stateKey } from './live-model';
 
-const MAX_COMMENTS = 200;
-
-/** 直播页: viewer counts, chat (text only), the video link, and the online check-in when the code arrives. */
+/**
+ * 直播页 (GET /api/v1/activities/{id}/live as server-sent events): the state, viewer counts, the chat (text
+ * only), the video link, and the online check-in prompt when the `checkin-code` event arrives.
+ */
 export async function mount(main: HTMLElement, route: Route): Promise<void> {
   const id = route.id as string;
   let a: ActivityDetail;
@@ -19,68 +23,136 @@ export async function mount(main: HTMLElement, route: Route): Promise<void> {
     showPage(main, t('activity.missing'), pageHeading(t('activity.missing')), errorBox(error));
     return;
   }
+  const intro = [
+    pageHeading(a.title),
+    h('p', { class: 'muted' }, formatRange(a.startsAt, a.endsAt, currentLang())),
+  ];
+  const details = h('a', { class: 'button secondary', href: `/activities/${id}` }, t('live.details'));
+  if (!a.live?.url || a.format === 'ONSITE') {
+    showPage(main, a.title, ...intro, h('p', { class: 'notice', id: 'live-none' }, t('live.none')), h('p', { class: 'actions' }, details));
+    return;
+  }
+  if (a.live.state === 'ENDED' || a.status === 'CANCELLED') {
+    showPage(main, a.title, ...intro, h('p', { class: 'notice', id: 'live-ended' }, t('live.ended')), h('p', { class: 'actions' }, details), feedbackSection(id, false));
+    return;
+  }
+
+  const state = h('p', { class: 'live-state', id: 'live-state', 'data-state': '' }, t('live.connecting'));
   const viewers = h('p', { class: 'viewers', id: 'live-viewers' }, t('live.viewers', { current: 0, unique: 0 }));
-  const state = h('p', { class: 'live-state', id: 'live-state', role: 'status' });
-  const comments = h('ol', { class: 'chat', id: 'live-comments', 'aria-live': 'polite', 'aria-relevant': 'additions' });
-  const text = h('input', { id: 'live-text', maxlength: 200, autocomplete: 'off' });
+  const connection = h('p', { class: 'muted', id: 'live-connection', role: 'status' });
+  const comments = h('ol', { class: 'chat', id: 'live-comments', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: 0, 'aria-labelledby': 'chat-heading' });
+  const empty = h('p', { class: 'muted', id: 'live-empty' }, t('live.noComments'));
+  const text = h('input', { id: 'live-text', maxlength: MAX_CHAT_TEXT, autocomplete: 'off', 'aria-describedby': 'live-text-hint' });
+  const send = h('button', { type: 'submit', class: 'button', id: 'live-send' }, t('live.send'));
   const sendStatus = statusLine();
-  const form = h('form', { class: 'chat-form' }, h('label', { for: text.id }, t('live.say')), h('div', { class: 'search-row' }, text, h('button', { type: 'submit', class: 'button' }, t('live.send'))), sendStatus);
-  const prompt = h('div', { id: 'live-checkin', hidden: true, class: 'notice' });
+  sendStatus.id = 'live-send-status';
+  const form = h(
+    'form',
+    { class: 'chat-form' },
+    h('label', { for: text.id }, t('live.say')),
+    h('p', { class: 'hint', id: 'live-text-hint' }, t('live.sayHint', { max: MAX_CHAT_TEXT })),
+    h('div', { class: 'search-row' }, text, send),
+    sendStatus,
+  );
+  const prompt = h('section', { id: 'live-checkin', hidden: true, class: 'notice', 'aria-labelledby': 'live-checkin-heading' });
+  const after = h('div', {});
   showPage(
     main,
     a.title,
-    pageHeading(a.title),
-    h('p', { class: 'actions' }, a.live?.url ? h('a', { class: 'button', href: a.live.url, rel: 'noopener noreferrer', target: '_blank' }, t('live.watch')) : h('span', {}, t('live.noVideo')), h('a', { class: 'button secondary', href: `/activities/${id}` }, t('live.details'))),
-    state,
-    viewers,
+    ...intro,
+    h('div', { class: 'live-panel' }, state, viewers, connection),
+    h('p', { class: 'actions' }, h('a', { class: 'button', href: a.live.url, rel: 'noopener noreferrer', target: '_blank' }, t('live.watch')), details),
     prompt,
-    h('section', { 'aria-labelledby': 'chat-heading' }, h('h2', { id: 'chat-heading' }, t('live.chat')), comments, form),
+    after,
+    h('section', { 'aria-labelledby': 'chat-heading', class: 'chat-section' }, h('h2', { id: 'chat-heading' }, t('live.chat')), empty, comments, form),
   );
-  const seen = new Set<string>();
+
+  const log = new ChatLog();
+  const showState = (s: string) => {
+    state.dataset.state = s;
+    state.textContent = t(stateKey(s));
+    const open = canChat(s);
+    text.disabled = !open;
+    send.disabled = !open;
+  };
+  // Chat opens with the stream's first `status` event.
+  text.disabled = true;
+  send.disabled = true;
+
   openStream(
     `/api/v1/activities/${id}/live`,
     {
+      status: (d) => showState(String(d.state ?? '')),
       viewers: (d) => (viewers.textContent = t('live.viewers', { current: Number(d.current ?? 0), unique: Number(d.unique ?? 0) })),
       comment: (d) => {
-        const key = String(d.id ?? `${d.at}-${d.text}`);
-        if (seen.has(key)) return;
-        seen.add(key);
-        comments.append(h('li', {}, h('span', { class: 'muted' }, typeof d.at === 'string' ? formatTime(d.at, currentLang()) : ''), ' ', String(d.text ?? '')));
-        while (comments.children.length > MAX_COMMENTS) comments.firstElementChild?.remove();
+        const c = parseComment(d);
+        if (!c) return;
+        const { index, dropped } = log.add(c);
+        if (index < 0) return;
+        for (const gone of dropped) comments.querySelector(`li[data-id="${gone}"]`)?.remove();
+        const li = h('li', { 'data-id': c.id }, h('time', { class: 'muted', datetime: c.at }, formatTime(c.at, currentLang())), ' ', h('span', { class: 'chat-text' }, c.text));
+        comments.insertBefore(li, comments.children[index] ?? null);
+        empty.hidden = true;
+        comments.scrollTop = comments.scrollHeight;
       },
-      status: (d) => (state.textContent = t('live.state', { state: String(d.state ?? '') })),
+      'comment-removed': (d) => {
+        const removed = String(d.id ?? '');
+        if (log.remove(removed)) comments.querySelector(`li[data-id="${removed}"]`)?.remove();
+        empty.hidden = comments.children.length > 0;
+      },
       'checkin-code': (d) => showCheckIn(String(d.token ?? '')),
     },
-    (s) => state.classList.toggle('is-error', s === 'error'),
+    (s) => {
+      connection.textContent = s === 'open' ? '' : t(s === 'closed' ? 'live.closed' : 'live.reconnecting');
+      connection.classList.toggle('is-error', s === 'closed');
+      if (s === 'closed') {
+        text.disabled = true;
+        send.disabled = true;
+      }
+    },
   );
 
+  let prompted = false;
   function showCheckIn(token: string): void {
-    if (!token) return;
-    const b = button(t('live.checkIn'));
-    const out = statusLine();
+    if (!token || prompted) return;
+    prompted = true;
+    const b = button(t('live.checkIn'), { id: 'live-checkin-button' });
+    const out = h('p', { class: 'status', role: 'status', id: 'live-checkin-message' });
+    const key = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     b.addEventListener('click', async () => {
+      b.disabled = true;
+      setStatus(out, t('checkin.sending'));
       try {
-        const r = await sendJson<{ firstTime: boolean }>('POST', `/api/v1/activities/${id}/check-ins`, { token });
+        const r = await sendJson<{ firstTime: boolean }>('POST', `/api/v1/activities/${id}/check-ins`, { token }, { headers: { 'Idempotency-Key': key } });
+        out.dataset.outcome = r.firstTime ? 'ok' : 'already';
         setStatus(out, t(r.firstTime ? 'checkin.ok' : 'checkin.already'));
         b.hidden = true;
+        after.replaceChildren(feedbackSection(id, true));
       } catch (error) {
-        setStatus(out, error instanceof ApiError ? t(`checkin.${error.code}` as never) || errorMessage(error) : errorMessage(error), true);
+        const outcome = outcomeOf(error instanceof ApiError ? error.code : undefined);
+        out.dataset.outcome = outcome;
+        setStatus(out, t(outcomeMessage(outcome)), true);
+        b.disabled = false;
       }
     });
-    prompt.replaceChildren(h('p', {}, t('live.codeArrived')), b, out);
+    prompt.replaceChildren(h('h2', { id: 'live-checkin-heading' }, t('live.checkInHeading')), h('p', {}, t('live.codeArrived')), b, out);
     prompt.hidden = false;
   }
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const value = text.value.trim();
-    if (!value) return;
+    if (!value) return setStatus(sendStatus, t('live.empty'), true);
+    send.disabled = true;
     try {
       await sendJson('POST', `/api/v1/activities/${id}/live/comments`, { text: value });
       text.value = '';
       setStatus(sendStatus, t('live.sent'));
     } catch (error) {
-      setStatus(sendStatus, errorMessage(error), true);
+      const key = error instanceof ApiError ? chatProblem(error) : undefined;
+      setStatus(sendStatus, key ? t(key) : errorMessage(error), true);
+    } finally {
+      send.disabled = !canChat(state.dataset.state ?? '');
     }
   });
 }
