@@ -116,6 +116,7 @@ class ForgedTokensIT {
         StringBuilder text = new StringBuilder("forged venue tokens (each from a new participant):\n");
         long total = 0;
         long accepted = 0;
+        long answered = 0;
         Map<String, Long> acceptedByClass = new LinkedHashMap<>();
         for (var entry : forged.entrySet()) {
             Map<String, Long> outcomes = send(web, id, entry.getValue());
@@ -124,6 +125,10 @@ class ForgedTokensIT {
                     .mapToLong(Map.Entry::getValue)
                     .sum();
             total += entry.getValue().size();
+            answered += outcomes.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("4") && !e.getKey().endsWith("not json"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             accepted += ok;
             acceptedByClass.put(entry.getKey(), ok);
             text.append(String.format(
@@ -248,7 +253,7 @@ class ForgedTokensIT {
                         .defaultIfEmpty("")
                         .map(body ->
                                 r.statusCode().value() + " " + (r.statusCode().isError() ? code(body) : "")))
-                .onErrorResume(e -> Mono.just("no answer"));
+                .onErrorResume(e -> Mono.just("no answer (" + e + ")"));
     }
 
     String code(String body) {

@@ -19,11 +19,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
@@ -97,6 +100,22 @@ public final class ProblemResponses {
         }
         if (engineUnavailable(error)) {
             return unavailable();
+        }
+        if (error instanceof ServerErrorException server
+                && server.getMethodParameter() != null
+                && server.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+            // a route always has its path variables: "missing" means the client sent a blank one (e.g. "%20")
+            String name = server.getMethodParameter().getParameterName();
+            return Problem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-parameter",
+                    "A parameter has an invalid value.",
+                    List.of(new FieldError(
+                            name == null ? "" : name, "invalid", "This parameter has an invalid value.")));
+        }
+        if (error instanceof ServerExchangeRejectedException) {
+            // the security firewall's verdict on an encoded slash, a NUL, "%25" or ".." in the path
+            return Problem.of(HttpStatus.BAD_REQUEST, "bad-request", "The request could not be understood.");
         }
         if (error instanceof ResponseStatusException status) {
             HttpStatus http = HttpStatus.resolve(status.getStatusCode().value());
