@@ -2,6 +2,7 @@ package org.kepu.shared.error;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.net.ConnectException;
@@ -97,6 +98,12 @@ public final class ProblemResponses {
                     HttpStatus.CONFLICT,
                     "concurrent-modification",
                     "Someone else changed this record; reload and retry.");
+        }
+        if (unstorableText(error)) {
+            return Problem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad-request",
+                    "The request contains characters that cannot be stored (such as NUL).");
         }
         if (engineUnavailable(error)) {
             return unavailable();
@@ -257,6 +264,15 @@ public final class ProblemResponses {
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         return cause(error, type) != null;
+    }
+
+    /**
+     * PostgreSQL refuses NUL and characters its encoding lacks in text (SQLSTATE 22021, 22P05); such text only
+     * comes from a client, whichever parameter or field carried it to a query.
+     */
+    private static boolean unstorableText(Throwable error) {
+        R2dbcException r2dbc = cause(error, R2dbcException.class);
+        return r2dbc != null && ("22021".equals(r2dbc.getSqlState()) || "22P05".equals(r2dbc.getSqlState()));
     }
 
     private static <T extends Throwable> T cause(Throwable error, Class<T> type) {

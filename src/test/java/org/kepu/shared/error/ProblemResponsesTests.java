@@ -79,6 +79,20 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void textPostgresCannotStoreIsABadRequest() {
+        var nul =
+                new io.r2dbc.spi.R2dbcBadGrammarException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        Problem problem =
+                ProblemResponses.from(new org.springframework.r2dbc.BadSqlGrammarException("q", "SELECT", nul));
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.code()).isEqualTo("bad-request");
+        // a real grammar error stays a 500
+        assertThat(ProblemResponses.from(new io.r2dbc.spi.R2dbcBadGrammarException("syntax", "42601"))
+                        .code())
+                .isEqualTo("internal-error");
+    }
+
+    @Test
     void aLostOptimisticLockIsA409() {
         assertThat(ProblemResponses.from(new OptimisticLockingFailureException("v"))
                         .code())
