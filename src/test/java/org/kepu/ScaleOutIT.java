@@ -67,6 +67,9 @@ class ScaleOutIT {
 
     static final int PARTICIPANTS = Integer.getInteger("kepu.scaleout.participants", 600);
     static final int CONCURRENCY = 16;
+    static final int STORM_PARTICIPANTS = Integer.getInteger("kepu.scaleout.storm-participants", 500);
+    static final int STORM_ATTEMPTS = 4;
+    static final int STORM_CONCURRENCY = 64;
     static final int PUBLISHED = 16;
     private static final Pattern CHECK_IN_ID = Pattern.compile("\"checkInId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -105,6 +108,9 @@ class ScaleOutIT {
         String activity = new TestActivities(
                         client, TestAccounts.token(client, organizerName), TestAccounts.token(client, reviewerName))
                 .publish(TestActivities.onsite("扩容打卡测试活动", "340207", 31.37, 118.40, "2026-09-12"));
+        String stormActivity = new TestActivities(
+                        client, TestAccounts.token(client, organizerName), TestAccounts.token(client, reviewerName))
+                .publish(TestActivities.onsite("扩容风暴测试活动", "340207", 31.37, 118.40, "2026-09-12"));
         auditOutboxProcessing();
 
         Duration offset = Duration.between(Instant.now(), DURING);
@@ -125,6 +131,8 @@ class ScaleOutIT {
             String token = venueToken(onA, organizerName, activity);
             checkInLimitsCountAcrossInstances(a, b, activity, token);
             everyOutboxRowIsIndexedOnce(onA, onB, organizerName, reviewerName);
+            // after the outbox check: each check-in queues its activity for reindexing
+            duplicateStormAcrossInstances(a, b, stormActivity, venueToken(onA, organizerName, stormActivity));
             replicasComeFromTheConfiguration();
             try (LoadBalancer balancer = new LoadBalancer(List.of(a.port(), b.port()))) {
                 killingAnInstanceUnderLoadLosesNothingAcknowledged(balancer, a, activity, token);
@@ -232,6 +240,92 @@ class ScaleOutIT {
         assertThat(checkIn(b.baseUrl(), activity, token, cookie, address, null).statusCode())
                 .isEqualTo(429);
         report.put("check-in limit (20 per participant) across instances", "10 on A + 10 on B → 429 on both");
+    }
+
+    /**
+     * Battery item 1 across instances: {@link #STORM_PARTICIPANTS} participants each send {@value #STORM_ATTEMPTS}
+     * check-ins at once, alternating between A and B; half of them repeat one Idempotency-Key, half send none.
+     * Exactly one row and one first-time 201 per participant, no 5xx; the other answers are 200 (already checked
+     * in), a replayed 201, or 409 while the key's first request is still running.
+     */
+    private void duplicateStormAcrossInstances(AppProcess a, AppProcess b, String activity, String token) {
+        List<String> bases = List.of(a.baseUrl(), b.baseUrl());
+        String[] cookies = new String[STORM_PARTICIPANTS];
+        String[] addresses = new String[STORM_PARTICIPANTS];
+        for (int i = 0; i < STORM_PARTICIPANTS; i++) {
+            cookies[i] = checkIns.participantCookie(UUID.randomUUID());
+            addresses[i] = address();
+        }
+        reactor.netty.resources.ConnectionProvider pool = reactor.netty.resources.ConnectionProvider.builder("storm")
+                .maxConnections(STORM_CONCURRENCY)
+                .pendingAcquireMaxCount(-1)
+                .build();
+        org.springframework.web.reactive.function.client.WebClient web =
+                org.springframework.web.reactive.function.client.WebClient.builder()
+                        .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                                reactor.netty.http.client.HttpClient.create(pool)))
+                        .build();
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        String body = "{\"token\":\"" + token + "\"}";
+        long started = System.nanoTime();
+        reactor.core.publisher.Flux.range(0, STORM_PARTICIPANTS * STORM_ATTEMPTS)
+                .flatMap(
+                        n -> {
+                            int participant = n / STORM_ATTEMPTS;
+                            var spec = web.post()
+                                    .uri(bases.get(n % 2) + "/api/v1/activities/" + activity + "/check-ins")
+                                    .cookie("kepu_pid", cookies[participant])
+                                    .header("X-Forwarded-For", addresses[participant])
+                                    .contentType(MediaType.APPLICATION_JSON);
+                            if (participant % 2 == 0) {
+                                spec = spec.header("Idempotency-Key", "storm-" + participant);
+                            }
+                            return spec.bodyValue(body)
+                                    .exchangeToMono(r -> r.releaseBody()
+                                            .thenReturn(r.statusCode().value()
+                                                    + (r.headers()
+                                                                    .header("Idempotent-Replayed")
+                                                                    .isEmpty()
+                                                            ? ""
+                                                            : " replayed")))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .onErrorResume(e -> reactor.core.publisher.Mono.just(
+                                            "no answer " + e.getClass().getSimpleName()));
+                        },
+                        STORM_CONCURRENCY)
+                .doOnNext(outcome -> count(answers, outcome))
+                .blockLast(Duration.ofMinutes(10));
+        long took = (System.nanoTime() - started) / 1_000_000;
+        pool.dispose();
+        Map<String, Object> rows = db.sql("SELECT count(*) AS n, count(DISTINCT participant_id) AS d"
+                        + " FROM checkin.check_in WHERE activity_id = :a")
+                .bind("a", UUID.fromString(activity))
+                .fetch()
+                .one()
+                .block(Duration.ofSeconds(10));
+        Map<String, Integer> histogram = new TreeMap<>();
+        answers.forEach((k, v) -> histogram.put(k, v.get()));
+        report.put(
+                "duplicate storm across A and B",
+                String.format(
+                        "%d participants x %d attempts (half with one Idempotency-Key), concurrency %d, %d ms;"
+                                + " answers %s; rows %s, distinct participants %s",
+                        STORM_PARTICIPANTS,
+                        STORM_ATTEMPTS,
+                        STORM_CONCURRENCY,
+                        took,
+                        histogram,
+                        rows.get("n"),
+                        rows.get("d")));
+        assertThat(((Number) rows.get("n")).longValue()).isEqualTo(STORM_PARTICIPANTS);
+        assertThat(((Number) rows.get("d")).longValue()).isEqualTo(STORM_PARTICIPANTS);
+        assertThat(histogram).containsEntry("201", STORM_PARTICIPANTS);
+        assertThat(histogram.keySet())
+                .allMatch(k -> k.equals("201")
+                        || k.equals("200")
+                        || k.equals("201 replayed")
+                        || k.equals("200 replayed")
+                        || k.equals("409"));
     }
 
     /**

@@ -3,7 +3,9 @@ package org.kepu.checkin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Check-in counts cached in Redis; PostgreSQL is the truth. A missing key (expired, evicted, Redis restarted)
  * is rebuilt with a {@code COUNT}; increments only touch keys that exist, so a partial count is never
- * created. A rebuild racing an increment can be off by that batch until the key expires ({@code countTtl}).
+ * created. A rebuild racing an increment can be off by that batch until the key expires ({@code countTtl}). A
+ * count that missed an increment while Redis was unreachable is deleted as soon as Redis answers again.
  */
 @Component
 class CheckInCounts {
@@ -29,6 +32,8 @@ class CheckInCounts {
     private final ReactiveStringRedisTemplate redis;
     private final DatabaseClient db;
     private final Duration ttl;
+    /** Activities whose cached count missed an increment and could not be deleted (Redis unreachable). */
+    private final Set<UUID> missed = ConcurrentHashMap.newKeySet();
 
     CheckInCounts(ReactiveStringRedisTemplate redis, DatabaseClient db, CheckInProperties properties) {
         this.redis = redis;
@@ -41,6 +46,14 @@ class CheckInCounts {
     }
 
     Mono<Long> count(UUID activity) {
+        if (missed.contains(activity)) {
+            // an increment failed while Redis was unreachable and so did the delete: drop the cached count first
+            return redis.delete(key(activity))
+                    .timeout(REDIS_BUDGET)
+                    .doOnSuccess(deleted -> missed.remove(activity))
+                    .onErrorResume(e -> Mono.empty())
+                    .then(stored(activity));
+        }
         return redis.opsForValue()
                 .get(key(activity))
                 .timeout(REDIS_BUDGET)
@@ -65,7 +78,10 @@ class CheckInCounts {
                         // a count that may have missed this increment must be rebuilt, not trusted
                         .onErrorResume(error -> redis.delete(key(e.getKey()))
                                 .timeout(REDIS_BUDGET)
-                                .onErrorResume(ignored -> Mono.empty())
+                                .onErrorResume(ignored -> {
+                                    missed.add(e.getKey());
+                                    return Mono.empty();
+                                })
                                 .then(Mono.empty())))
                 .then();
     }

@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class CheckInService {
 
+    private static final String PER_PARTICIPANT = "kepu:checkin:rate:participant:";
+
     private final ActivityLookup lookup;
     private final ActivityService activities;
     private final CheckInWriter writer;
@@ -88,7 +90,11 @@ public class CheckInService {
     public Mono<CheckInReceipt> checkIn(CheckIn request) {
         return limit(request)
                 .then(Mono.defer(() ->
-                        request.idempotencyKey().map(key -> keyed(request, key)).orElseGet(() -> record(request))));
+                        request.idempotencyKey().map(key -> keyed(request, key)).orElseGet(() -> record(request))))
+                // a client waiting for its own first request (e.g. one that died with an instance) is told to retry
+                // every second: those answers must not use up its check-in limit and end in 429
+                .onErrorResume(
+                        IdempotencyKeyInFlight.class, e -> refund(request).then(Mono.error(e)));
     }
 
     private Mono<CheckInReceipt> keyed(CheckIn request, String key) {
@@ -129,7 +135,7 @@ public class CheckInService {
         }
         Duration window = properties.rateWindow();
         return Mono.zip(
-                        limiter.hit("kepu:checkin:rate:participant:" + request.participantId(), window),
+                        limiter.hit(PER_PARTICIPANT + request.participantId(), window),
                         limiter.hit("kepu:checkin:rate:address:" + request.clientAddress(), window))
                 .flatMap(hits -> {
                     if (hits.getT1().count() > properties.perParticipant()) {
@@ -140,6 +146,10 @@ public class CheckInService {
                     }
                     return Mono.empty();
                 });
+    }
+
+    private Mono<Void> refund(CheckIn request) {
+        return properties.rateLimits() ? limiter.refund(PER_PARTICIPANT + request.participantId()) : Mono.empty();
     }
 
     /** What makes two requests "the same" for an Idempotency-Key: the activity and the body's fields. */

@@ -273,6 +273,27 @@ class CheckInIT {
     }
 
     @Test
+    void waitingForAnInFlightKeyDoesNotUseUpTheParticipantsLimit() {
+        String id = fixtures.onsiteWithoutFence();
+        clock.set(DURING);
+        String pid = pid();
+        String body = "{\"token\":\"" + fixtures.venueToken(id) + "\"}";
+        // the first request's instance died: its claim stays locked while the client retries every second
+        claim(
+                checkIns.participant(pid).orElseThrow(),
+                "orphaned",
+                clock.instant().plusSeconds(30));
+        for (int i = 0; i < 15; i++) { // the limit in this class is 10
+            checkIn(id, pid, body, "orphaned")
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "1");
+        }
+        checkIn(id, pid, body, "fresh").expectStatus().isCreated();
+    }
+
+    @Test
     void keysPastTheirLifetimeAreForgotten() {
         String id = fixtures.onsiteWithoutFence();
         clock.set(DURING);

@@ -2,6 +2,7 @@ package org.kepu.shared.error;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.net.ConnectException;
@@ -19,11 +20,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
@@ -95,8 +99,30 @@ public final class ProblemResponses {
                     "concurrent-modification",
                     "Someone else changed this record; reload and retry.");
         }
+        if (unstorableText(error)) {
+            return Problem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad-request",
+                    "The request contains characters that cannot be stored (such as NUL).");
+        }
         if (engineUnavailable(error)) {
             return unavailable();
+        }
+        if (error instanceof ServerErrorException server
+                && server.getMethodParameter() != null
+                && server.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+            // a route always has its path variables: "missing" means the client sent a blank one (e.g. "%20")
+            String name = server.getMethodParameter().getParameterName();
+            return Problem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-parameter",
+                    "A parameter has an invalid value.",
+                    List.of(new FieldError(
+                            name == null ? "" : name, "invalid", "This parameter has an invalid value.")));
+        }
+        if (error instanceof ServerExchangeRejectedException) {
+            // the security firewall's verdict on an encoded slash, a NUL, "%25" or ".." in the path
+            return Problem.of(HttpStatus.BAD_REQUEST, "bad-request", "The request could not be understood.");
         }
         if (error instanceof ResponseStatusException status) {
             HttpStatus http = HttpStatus.resolve(status.getStatusCode().value());
@@ -238,6 +264,15 @@ public final class ProblemResponses {
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         return cause(error, type) != null;
+    }
+
+    /**
+     * PostgreSQL refuses NUL and characters its encoding lacks in text (SQLSTATE 22021, 22P05); such text only
+     * comes from a client, whichever parameter or field carried it to a query.
+     */
+    private static boolean unstorableText(Throwable error) {
+        R2dbcException r2dbc = cause(error, R2dbcException.class);
+        return r2dbc != null && ("22021".equals(r2dbc.getSqlState()) || "22P05".equals(r2dbc.getSqlState()));
     }
 
     private static <T extends Throwable> T cause(Throwable error, Class<T> type) {

@@ -36,6 +36,13 @@ public class RateLimiter {
             return {tonumber(c), redis.call('PTTL', KEYS[1])}
             """, List.class);
 
+    /** Takes one event back, if its window still runs (never below zero, never creating a key). */
+    private static final RedisScript<Long> REFUND = RedisScript.of("""
+            local c = redis.call('GET', KEYS[1])
+            if c and tonumber(c) > 0 then return redis.call('DECR', KEYS[1]) end
+            return 0
+            """, Long.class);
+
     /** The count in the current window and the time until the window ends. */
     public record Window(long count, Duration remaining) {}
 
@@ -67,6 +74,19 @@ public class RateLimiter {
                 .map(RateLimiter::window)
                 .timeout(REDIS_BUDGET)
                 .onErrorResume(e -> Mono.fromSupplier(() -> localPeek(key)));
+    }
+
+    /**
+     * Takes back one event counted by {@link #hit}, for attempts that turned out not to be the caller's doing
+     * (e.g. waiting for its own earlier request to finish).
+     */
+    public Mono<Void> refund(String key) {
+        local.computeIfPresent(key, (k, w) -> w.count > 0 ? new LocalWindow(w.count - 1, w.endsAt) : w);
+        return redis.execute(REFUND, List.of(key), List.of())
+                .next()
+                .timeout(REDIS_BUDGET)
+                .onErrorResume(e -> Mono.just(0L))
+                .then();
     }
 
     /** Forgets the count for {@code key} (e.g. failed logins after a successful one). */

@@ -19,6 +19,7 @@ import org.springframework.security.web.server.context.ServerSecurityContextRepo
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -84,6 +85,15 @@ class SecurityConfiguration {
                         .accessDeniedHandler(
                                 (exchange, denied) -> problems.write(exchange, ProblemResponses.from(denied))))
                 .build();
+    }
+
+    /**
+     * The firewall in front of the chain refuses suspicious paths (encoded slashes, NUL, "%25", "..") with an
+     * empty 400 of its own; answer those as problems like every other error.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedExchanges(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, ProblemResponses.from(rejected));
     }
 
     /** Sign-in is the organizer module's own (no Spring user store, no generated password). */

@@ -54,6 +54,44 @@ class ProblemResponsesTests {
         }
     }
 
+    @SuppressWarnings("unused")
+    void handler(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {}
+
+    @Test
+    void aBlankPathVariableAndAFirewallRejectionAre400s() throws NoSuchMethodException {
+        var parameter = new org.springframework.core.MethodParameter(
+                ProblemResponsesTests.class.getDeclaredMethod("handler", java.util.UUID.class), 0);
+        parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+        // what WebFlux throws when "/activities/%20" converts to a null UUID
+        Problem blank =
+                ProblemResponses.from(new org.springframework.web.server.ServerErrorException("id", parameter, null));
+        assertThat(blank.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(blank.code()).isEqualTo("invalid-parameter");
+        assertThat(blank.errors()).extracting(FieldError::field).containsExactly("id");
+        Problem rejected = ProblemResponses.from(
+                new org.springframework.security.web.server.firewall.ServerExchangeRejectedException("NUL"));
+        assertThat(rejected.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rejected.code()).isEqualTo("bad-request");
+        // any other server error stays a 500 that says nothing
+        assertThat(ProblemResponses.from(new org.springframework.web.server.ServerErrorException("x", (Throwable) null))
+                        .code())
+                .isEqualTo("internal-error");
+    }
+
+    @Test
+    void textPostgresCannotStoreIsABadRequest() {
+        var nul =
+                new io.r2dbc.spi.R2dbcBadGrammarException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        Problem problem =
+                ProblemResponses.from(new org.springframework.r2dbc.BadSqlGrammarException("q", "SELECT", nul));
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.code()).isEqualTo("bad-request");
+        // a real grammar error stays a 500
+        assertThat(ProblemResponses.from(new io.r2dbc.spi.R2dbcBadGrammarException("syntax", "42601"))
+                        .code())
+                .isEqualTo("internal-error");
+    }
+
     @Test
     void aLostOptimisticLockIsA409() {
         assertThat(ProblemResponses.from(new OptimisticLockingFailureException("v"))
