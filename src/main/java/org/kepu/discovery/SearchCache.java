@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,7 @@ final class SearchCache {
 
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
-    private final Map<String, Mono<SearchResult>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Mono<SearchResult>> local = new ConcurrentHashMap<>();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
     private final Counter lookups;
@@ -48,21 +49,40 @@ final class SearchCache {
     Mono<SearchResult> get(String request, Supplier<Mono<SearchResult>> search) {
         lookups.increment();
         String key = "kepu:discovery:search:" + sha256(generation.get() + ":" + request);
+        // this instance's own recent answer first: no Redis round trip, and no second Elasticsearch call for
+        // a request that missed in Redis just before the first one's answer was stored there
+        Mono<SearchResult> recent = local.get(key);
+        if (recent != null) {
+            return recent;
+        }
         return redis.opsForValue()
                 .get(key)
                 .timeout(REDIS_BUDGET)
                 .onErrorResume(e -> Mono.empty())
                 .map(cached -> json.readValue(cached, SearchResult.class))
-                .switchIfEmpty(Mono.defer(() -> inFlight.computeIfAbsent(
-                        key,
-                        k -> Mono.defer(() -> {
-                                    misses.incrementAndGet();
-                                    sent.increment();
-                                    return search.get();
-                                })
-                                .flatMap(result -> store(key, result).thenReturn(result))
-                                .doFinally(signal -> inFlight.remove(k))
-                                .cache())));
+                .switchIfEmpty(Mono.defer(() -> local.computeIfAbsent(key, k -> flight(k, search))));
+    }
+
+    /** One Elasticsearch call shared by every identical request until its answer is {@link #TTL} old. */
+    private Mono<SearchResult> flight(String key, Supplier<Mono<SearchResult>> search) {
+        AtomicReference<Mono<SearchResult>> self = new AtomicReference<>();
+        Mono<SearchResult> shared = Mono.defer(() -> {
+                    misses.incrementAndGet();
+                    sent.increment();
+                    return search.get();
+                })
+                .flatMap(result -> store(key, result).thenReturn(result))
+                .doOnSuccess(result -> {
+                    if (result == null || result.degraded()) {
+                        local.remove(key, self.get()); // a fallback answer is not kept
+                    } else {
+                        Mono.delay(TTL).subscribe(t -> local.remove(key, self.get()));
+                    }
+                })
+                .doOnError(e -> local.remove(key, self.get()))
+                .cache();
+        self.set(shared);
+        return shared;
     }
 
     /**

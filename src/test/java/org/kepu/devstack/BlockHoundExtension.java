@@ -29,7 +29,14 @@ public class BlockHoundExtension implements BeforeAllCallback {
                     // Netty 4.2's adaptive buffer allocator briefly takes a StampedLock when it grows its
                     // magazines; it is Netty's own event-loop code, bounded and uncontended in practice
                     .allowBlockingCallsInside(
-                            "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+                            "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                    // the Elasticsearch client's HTTP engine (Apache HttpCore 5) takes an I/O session's lock for
+                    // the moment it changes the session's interest set; only its own I/O reactor thread contends,
+                    // and never across I/O (seen once when a request was
+                    // submitted from an event loop during an index rebuild)
+                    .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "setEvent")
+                    .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "clearEvent")
+                    .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "setEventMask"));
             installed = true;
         }
     }
