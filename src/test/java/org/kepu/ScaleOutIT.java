@@ -429,6 +429,7 @@ class ScaleOutIT {
             Thread.sleep(5);
         }
         int acknowledgedAtKill = acknowledged.size();
+        long[] connectionsBeforeKill = balancer.connections();
         a.kill();
         Thread.sleep(100);
         long[] connectionsAtKill = balancer.connections(); // A takes none from now on
@@ -487,7 +488,8 @@ class ScaleOutIT {
         assertThat(connectionsAtKill[0]).isPositive();
         assertThat(connectionsAtKill[1]).isPositive();
         assertThat(connections[0]).isEqualTo(connectionsAtKill[0]);
-        assertThat(connections[1]).isGreaterThan(connectionsAtKill[1]);
+        // the clients cut off from A reconnected to B (often within the 100 ms before the count at the kill)
+        assertThat(connections[1]).isGreaterThan(connectionsBeforeKill[1]);
         assertThat(searches.keySet()).contains("200").allMatch(k -> k.equals("200") || k.startsWith("connection"));
     }
 

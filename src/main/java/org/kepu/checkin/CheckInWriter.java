@@ -1,13 +1,16 @@
 package org.kepu.checkin;
 
+import io.r2dbc.spi.R2dbcException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -21,6 +24,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 
 /**
  * Group commit: concurrent check-ins wait at most {@code batchMaxWait} (or until {@code batchMaxRows} are
@@ -41,6 +45,9 @@ class CheckInWriter implements DisposableBean {
     private record Pending(UUID activity, UUID participant, Channel channel, Instant at, Sinks.One<Recorded> reply) {}
 
     private record Pair(UUID activity, UUID participant) {}
+
+    private static final Comparator<Pair> PAIR_ORDER =
+            Comparator.comparing(Pair::activity).thenComparing(Pair::participant);
 
     private record Stored(UUID id, Instant at) {}
 
@@ -95,14 +102,20 @@ class CheckInWriter implements DisposableBean {
     }
 
     private Mono<Void> write(List<Pending> batch) {
-        Map<Pair, List<Pending>> byPair = new LinkedHashMap<>();
+        // rows in key order: concurrent batches holding the same pairs (one participant's repeated scans) then
+        // wait for each other on the unique key in the same order instead of deadlocking
+        Map<Pair, List<Pending>> byPair = new TreeMap<>(PAIR_ORDER);
         for (Pending p : batch) {
             byPair.computeIfAbsent(new Pair(p.activity(), p.participant()), k -> new ArrayList<>())
                     .add(p);
         }
         Map<Pair, Stored> fresh = new HashMap<>();
         Map<Pair, Stored> existing = new HashMap<>();
-        Mono<Void> work = insert(byPair)
+        Mono<Void> work = Mono.defer(() -> {
+                    fresh.clear(); // a retried transaction starts over
+                    existing.clear();
+                    return insert(byPair);
+                })
                 .doOnNext(fresh::putAll)
                 .flatMap(inserted -> {
                     Set<Pair> missing = new LinkedHashSet<>(byPair.keySet());
@@ -116,6 +129,8 @@ class CheckInWriter implements DisposableBean {
                                 .collect(Collectors.toCollection(LinkedHashSet::new)))));
         // the cached counts move before the answers, so a participant sees their own check-in counted
         return tx.transactional(work)
+                // the whole transaction rolled back, so it can run again; callers wait a little longer
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(5)).filter(CheckInWriter::retryable))
                 .then(Mono.defer(() -> counts.added(fresh.keySet().stream()
                                 .collect(Collectors.groupingBy(Pair::activity, Collectors.counting())))
                         // a committed check-in is answered even if the cache cannot follow
@@ -127,6 +142,17 @@ class CheckInWriter implements DisposableBean {
                     return Mono.empty();
                 })
                 .doFinally(signal -> waiting.addAndGet(-batch.size()));
+    }
+
+    /** A deadlock or serialization failure: PostgreSQL rolled the transaction back and asks for a retry. */
+    static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof R2dbcException r2dbc
+                    && ("40P01".equals(r2dbc.getSqlState()) || "40001".equals(r2dbc.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void answer(Map<Pair, List<Pending>> byPair, Map<Pair, Stored> fresh, Map<Pair, Stored> existing) {

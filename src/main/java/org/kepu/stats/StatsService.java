@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.kepu.activity.Audience;
@@ -66,6 +67,8 @@ public class StatsService {
     private final Clock clock;
     /** Bumped on catch-up, so this instance stops answering from summaries cached before it. */
     private final AtomicLong generation = new AtomicLong();
+    /** Whether a rebuild requested through {@link #requestRebuild()} runs here now. */
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     private volatile Disposable polling;
     private volatile boolean pollingFails;
@@ -126,6 +129,24 @@ public class StatsService {
     /** Recomputes every statistics table from the other modules' tables (a repair; minutes at 500,000). */
     public Mono<Void> rebuild() {
         return projection.rebuild().then(Mono.fromRunnable(generation::incrementAndGet));
+    }
+
+    /**
+     * Starts {@link #rebuild()} in the background unless one already runs on this instance (another instance's
+     * rebuild waits on the same database lock). Returns whether this call started one; the outcome is logged.
+     */
+    public boolean requestRebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        rebuild()
+                .doFinally(signal -> rebuilding.set(false))
+                .subscribe(
+                        done -> {},
+                        e -> log.error("statistics rebuild failed", e),
+                        () -> log.info("statistics rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000));
+        return true;
     }
 
     // ---- summary ----------------------------------------------------------------------------------------
