@@ -135,11 +135,23 @@ public class SseLoad {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    /** Heap in use after a full GC (jcmd), from the app's /actuator/metrics. */
+    static int heaps;
+
+    /**
+     * Heap in use after a full GC (jcmd), from the app's /actuator/metrics; with SSE_HISTOGRAMS set, the app's
+     * class histogram (live objects) is kept next to it, to compare before and after.
+     */
     static double heap(String admin, long pid) throws Exception {
         for (int i = 0; i < 2; i++) {
             new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").inheritIO().start().waitFor();
             Thread.sleep(1000);
+        }
+        String histograms = System.getenv("SSE_HISTOGRAMS");
+        if (histograms != null) {
+            new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                    .redirectOutput(new java.io.File(histograms + "-" + heaps++ + ".txt"))
+                    .start()
+                    .waitFor();
         }
         String body = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", admin, null).body();
         Matcher m = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);

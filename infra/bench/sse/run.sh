@@ -2,6 +2,8 @@
 # SSE load: starts Kepu on the dev stack (dev profile, metrics exposed, per-address stream limit lifted since
 # every stream comes from 127.0.0.1), then runs SseLoad.java against it and stops the app.
 #   infra/bench/sse/run.sh [streams=10000] [broadcasts=5]
+# KEPU_BENCH_PROFILE=1 also records the app with JFR (target/bench-sse.jfr) and keeps class histograms of the app
+# before and after the streams open (target/bench-sse-histo-*.txt): what each connection costs, by class.
 # (TERM, not INT: a background job of a non-interactive shell ignores SIGINT.)
 # Server pinned to cpu1, client to cpu0 (as in the performance study). nofile is raised to the hard limit
 # (20,000 per process on the project machines): the app holds N sockets, the client another N.
@@ -17,7 +19,12 @@ CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
 PIN_APP=""; PIN_CLIENT=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then PIN_APP="taskset -c 1"; PIN_CLIENT="taskset -c 0"; fi
 LOG=target/bench-sse-app.log
-$PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC -cp "$CP" org.kepu.TestKepuApplication \
+PROFILE=""
+if [ "${KEPU_BENCH_PROFILE:-}" = 1 ]; then
+  PROFILE="-XX:StartFlightRecording=settings=profile,filename=target/bench-sse.jfr"
+  export SSE_HISTOGRAMS=target/bench-sse-histo
+fi
+$PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC $PROFILE -cp "$CP" org.kepu.TestKepuApplication \
   --server.port="$PORT" \
   --management.endpoints.web.exposure.include=health,info,metrics \
   --kepu.live.streams-per-address=100000 --kepu.live.max-streams=100000 \

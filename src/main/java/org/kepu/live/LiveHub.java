@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.kepu.stats.ActivityTallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +22,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -50,18 +52,18 @@ class LiveHub implements SmartLifecycle {
 
     static final Event HEARTBEAT = new Event(Event.OTHER, null, Frames.HEARTBEAT);
 
-    /** The viewers of one activity on this instance. */
+    /** The viewers of one activity on this instance, grouped by the event loop of their connection. */
     static final class Room {
         final UUID activity;
         final String region;
-        final Sinks.Many<Event> sink = Sinks.many().multicast().directBestEffort();
+        final Map<Executor, Set<Viewer>> viewers = new ConcurrentHashMap<>();
         final Map<UUID, AtomicInteger> participants = new ConcurrentHashMap<>();
         final Set<UUID> leavers = ConcurrentHashMap.newKeySet();
         final AtomicInteger streams = new AtomicInteger();
         volatile LiveState state;
         volatile long current = -1;
         volatile long unique = -1;
-        volatile Event viewers;
+        volatile Event counts;
 
         Room(UUID activity, String region, LiveState state) {
             this.activity = activity;
@@ -69,9 +71,23 @@ class LiveHub implements SmartLifecycle {
             this.state = state;
         }
 
-        /** Emits are serialised: the sink takes one producer at a time (ticker, pub/sub, requests). */
+        /**
+         * One task per event loop hands the event to that loop's viewers, so each write happens on its own
+         * connection's thread and the loops share the work. Emits are serialised: every viewer sees the
+         * events in one order.
+         */
         synchronized void emit(Event event) {
-            sink.tryEmitNext(event);
+            viewers.forEach((loop, group) -> {
+                try {
+                    loop.execute(() -> group.forEach(viewer -> viewer.offer(event)));
+                } catch (RejectedExecutionException e) {
+                    log.debug("live event not delivered: the loop is shutting down");
+                }
+            });
+        }
+
+        void forEachViewer(Consumer<Viewer> action) {
+            viewers.values().forEach(group -> group.forEach(action));
         }
     }
 
@@ -88,6 +104,8 @@ class LiveHub implements SmartLifecycle {
     private final Clock clock;
     private final Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
+    private volatile BiConsumer<Room, Viewer> codes;
+    private volatile long minWatchTime;
 
     LiveHub(
             ReactiveStringRedisTemplate redis,
@@ -125,36 +143,41 @@ class LiveHub implements SmartLifecycle {
         perAddress.computeIfPresent(address, (a, held) -> held.decrementAndGet() <= 0 ? null : held);
     }
 
-    Room enter(UUID activity, String region, UUID participant, LiveState state) {
-        Room room = rooms.compute(activity, (id, existing) -> {
+    Room enter(UUID activity, String region, Viewer viewer, LiveState state) {
+        return rooms.compute(activity, (id, existing) -> {
             Room r = existing == null ? new Room(id, region, state) : existing;
             r.streams.incrementAndGet();
             r.participants
-                    .computeIfAbsent(participant, p -> new AtomicInteger())
+                    .computeIfAbsent(viewer.participant, p -> new AtomicInteger())
                     .incrementAndGet();
-            r.leavers.remove(participant);
+            r.leavers.remove(viewer.participant);
+            r.viewers
+                    .computeIfAbsent(viewer.loop, l -> ConcurrentHashMap.newKeySet())
+                    .add(viewer);
             return r;
         });
-        return room;
     }
 
-    void leave(Room room, UUID participant) {
+    void leave(Room room, Viewer viewer) {
         rooms.compute(room.activity, (id, r) -> {
-            AtomicInteger n = room.participants.get(participant);
+            Set<Viewer> group = room.viewers.get(viewer.loop);
+            if (group != null) {
+                group.remove(viewer);
+            }
+            AtomicInteger n = room.participants.get(viewer.participant);
             if (n != null && n.decrementAndGet() <= 0) {
-                room.participants.remove(participant);
-                room.leavers.add(participant); // dropped from Redis on the next tick
+                room.participants.remove(viewer.participant);
+                room.leavers.add(viewer.participant); // dropped from Redis on the next tick
             }
             room.streams.decrementAndGet();
             return room;
         });
     }
 
-    /** The room's events with a small buffer: a client that cannot keep up overflows it and is let go. */
-    Flux<Event> events(Room room) {
-        return room.sink
-                .asFlux()
-                .onBackpressureBuffer(properties.bufferFrames(), dropped -> {}, BufferOverflowStrategy.ERROR);
+    /** Who issues check-in codes: asked on each tick for the viewers whose watch time is up. */
+    void checkInCodes(BiConsumer<Room, Viewer> issuer, Duration minWatchTime) {
+        this.codes = issuer;
+        this.minWatchTime = minWatchTime.toNanos();
     }
 
     void slowConsumerDropped() {
@@ -218,6 +241,18 @@ class LiveHub implements SmartLifecycle {
     // ---- ticks -----------------------------------------------------------------------------------------
 
     private Mono<Void> tick() {
+        BiConsumer<Room, Viewer> issuer = codes;
+        if (issuer != null) {
+            long now = System.nanoTime();
+            // one sweep per tick instead of a timer per viewer: the code comes at most one tick late
+            rooms.values()
+                    .forEach(room -> room.forEachViewer(viewer -> {
+                        if (viewer.checkIn == Viewer.WAITING && now - viewer.watchingSince >= minWatchTime) {
+                            viewer.checkIn = Viewer.ASKING;
+                            issuer.accept(room, viewer);
+                        }
+                    }));
+        }
         return Flux.fromIterable(List.copyOf(rooms.values()))
                 .flatMap(this::refresh, 16)
                 .then();
@@ -236,7 +271,7 @@ class LiveHub implements SmartLifecycle {
                     room.current = c.current();
                     room.unique = c.unique();
                     Event e = Event.of(Event.OTHER, null, Frames.viewers(c.current(), c.unique()));
-                    room.viewers = e;
+                    room.counts = e;
                     room.emit(e);
                     // statistics keep the peak and the unique count (both only grow, so instances may race)
                     return tallies.liveAudience(room.activity, c.current(), c.unique())
@@ -298,7 +333,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void stop() {
         running.dispose();
-        rooms.values().forEach(room -> room.sink.tryEmitComplete());
+        rooms.values().forEach(room -> room.forEachViewer(Viewer::complete));
         started = false;
     }
 
