@@ -1,5 +1,7 @@
 package org.kepu.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,6 +20,8 @@ import org.kepu.stats.ActivityTallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -28,16 +32,21 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * This instance's side of the fan-out. One room per activity that has viewers here, holding one multicast
- * sink of pre-encoded events: an event is encoded once and the same bytes go to every viewer. Events from
- * other instances arrive through one Redis pub/sub subscription per instance; events made here go to the
- * local room directly (own messages coming back are skipped), so with Redis down local viewers still get
- * them. A ticker refreshes presence and sends counts and state when they change; another sends heartbeats.
+ * This instance's side of the fan-out. One room per activity that has viewers here, holding its viewers by the
+ * event loop of their connection: an event is encoded once, and one task per loop hands the same bytes to
+ * that loop's viewers. Events from other instances arrive over one Redis pub/sub connection, subscribed to
+ * the channel of each activity that has a room here (subscribed when the room opens, unsubscribed when it
+ * closes), so an instance never receives events nobody here watches. Events made here go to the local room
+ * directly (own messages coming back are skipped), so with Redis down local viewers still get them. A ticker
+ * refreshes presence, sends counts and state when they change, and hands out check-in codes whose watch time
+ * is up; another sends heartbeats.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
+    /** Channels are per activity ({@link #channel}): an instance gets only the events of rooms it has open. */
     static final String CHANNEL = "kepu:live:events";
+
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
     /** What one event is: a comment (with its id, for deduplication against a replay) or anything else. */
@@ -64,6 +73,8 @@ class LiveHub implements SmartLifecycle {
         volatile long current = -1;
         volatile long unique = -1;
         volatile Event counts;
+        /** Completes once this instance listens to the activity's channel (at once while Redis is away). */
+        Mono<Void> listening = Mono.empty();
 
         Room(UUID activity, String region, LiveState state) {
             this.activity = activity;
@@ -105,6 +116,7 @@ class LiveHub implements SmartLifecycle {
     private final Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
     private volatile BiConsumer<Room, Viewer> codes;
+    private volatile ReactiveSubscription pubsub;
     private volatile long minWatchTime;
 
     LiveHub(
@@ -145,7 +157,11 @@ class LiveHub implements SmartLifecycle {
 
     Room enter(UUID activity, String region, Viewer viewer, LiveState state) {
         return rooms.compute(activity, (id, existing) -> {
-            Room r = existing == null ? new Room(id, region, state) : existing;
+            Room r = existing;
+            if (r == null) {
+                r = new Room(id, region, state);
+                r.listening = listen(id); // inside compute: ordered against the unsubscribe of a closing room
+            }
             r.streams.incrementAndGet();
             r.participants
                     .computeIfAbsent(viewer.participant, p -> new AtomicInteger())
@@ -202,8 +218,8 @@ class LiveHub implements SmartLifecycle {
         }
         String message = instance + "\n" + activity + "\n" + event.kind() + "\n"
                 + (event.commentId() == null ? "" : event.commentId()) + "\n"
-                + new String(event.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        return redis.convertAndSend(CHANNEL, message)
+                + new String(event.bytes(), StandardCharsets.UTF_8);
+        return redis.convertAndSend(channel(activity), message)
                 .timeout(Presence.REDIS_BUDGET)
                 .doOnError(e -> log.debug("live event not published to other instances: {}", e.toString()))
                 .onErrorResume(e -> Mono.empty())
@@ -236,6 +252,67 @@ class LiveHub implements SmartLifecycle {
         if (room != null) {
             room.emit(Event.of(kind, parts[3].isEmpty() ? null : parts[3], parts[4]));
         }
+    }
+
+    // ---- pub/sub: one connection, one channel per activity with viewers here ----------------------------
+
+    static String channel(UUID activity) {
+        return CHANNEL + ":" + activity;
+    }
+
+    private static ByteBuffer channelBytes(UUID activity) {
+        return ByteBuffer.wrap(channel(activity).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Subscribes to the activity's channel now; the answer completes once Redis confirmed it. */
+    private Mono<Void> listen(UUID activity) {
+        ReactiveSubscription subscription = pubsub;
+        if (subscription == null) {
+            return Mono.empty(); // subscribed with the others once the connection is back
+        }
+        Mono<Void> subscribed = subscription
+                .subscribe(channelBytes(activity))
+                .timeout(Presence.REDIS_BUDGET)
+                .doOnError(e -> log.debug("live channel not subscribed: {}", e.toString()))
+                .onErrorResume(e -> Mono.empty())
+                .cache();
+        subscribed.subscribe();
+        return subscribed;
+    }
+
+    private void unlisten(UUID activity) {
+        ReactiveSubscription subscription = pubsub;
+        if (subscription != null) {
+            subscription
+                    .unsubscribe(channelBytes(activity))
+                    .timeout(Presence.REDIS_BUDGET)
+                    .subscribe(null, e -> log.debug("live channel not unsubscribed: {}", e.toString()));
+        }
+    }
+
+    /** The pub/sub connection; on (re)connecting it subscribes to the channels of the rooms open then. */
+    private Flux<String> messages() {
+        return Flux.usingWhen(
+                        Mono.fromSupplier(() -> redis.getConnectionFactory().getReactiveConnection()),
+                        connection -> connection
+                                .pubSubCommands()
+                                .createSubscription()
+                                .flatMapMany(subscription -> {
+                                    pubsub = subscription;
+                                    ByteBuffer[] open = rooms.keySet().stream()
+                                            .map(LiveHub::channelBytes)
+                                            .toArray(ByteBuffer[]::new);
+                                    return (open.length == 0 ? Mono.<Void>empty() : subscription.subscribe(open))
+                                            .thenMany(subscription.receive())
+                                            .doFinally(signal -> {
+                                                if (pubsub == subscription) {
+                                                    pubsub = null;
+                                                }
+                                            });
+                                }),
+                        ReactiveRedisConnection::closeLater)
+                .map(message ->
+                        StandardCharsets.UTF_8.decode(message.getMessage()).toString());
     }
 
     // ---- ticks -----------------------------------------------------------------------------------------
@@ -298,8 +375,13 @@ class LiveHub implements SmartLifecycle {
                 .onErrorResume(e -> Mono.empty())
                 .then();
         return Mono.when(counts, state)
-                .doFinally(s -> rooms.computeIfPresent(
-                        room.activity, (id, r) -> r.streams.get() <= 0 && r.leavers.isEmpty() ? null : r));
+                .doFinally(s -> rooms.computeIfPresent(room.activity, (id, r) -> {
+                    if (r.streams.get() > 0 || !r.leavers.isEmpty()) {
+                        return r;
+                    }
+                    unlisten(id);
+                    return null;
+                }));
     }
 
     private void heartbeat() {
@@ -310,13 +392,13 @@ class LiveHub implements SmartLifecycle {
 
     @Override
     public void start() {
-        running.add(Flux.defer(() -> redis.listenToChannel(CHANNEL))
+        running.add(Flux.defer(this::messages)
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                         .maxBackoff(Duration.ofSeconds(5))
                         .doBeforeRetry(s -> log.debug(
                                 "live pub/sub resubscribes: {}", s.failure().toString())))
-                .subscribe(m -> received(m.getMessage()), e -> log.warn("live pub/sub ended", e)));
+                .subscribe(this::received, e -> log.warn("live pub/sub ended", e)));
         running.add(Flux.interval(properties.viewersEvery(), properties.viewersEvery())
                 .onBackpressureDrop()
                 .concatMap(t -> tick().onErrorResume(e -> {

@@ -149,8 +149,10 @@ public class LiveService {
             entered[0] = room;
             long jitter =
                     ThreadLocalRandom.current().nextLong(properties.retry().toMillis() / 2 + 1);
-            viewer.opening(presence.join(activity.id(), room.region, participant)
-                    .onErrorResume(e -> Mono.empty())
+            viewer.opening(room.listening
+                    .then(presence.join(activity.id(), room.region, participant, minWatchTime))
+                    .doOnNext(watched -> viewer.watchingSince = System.nanoTime() - watched.toNanos())
+                    .onErrorResume(e -> Mono.empty()) // Redis away: the watch time starts with this stream
                     .then(comments.read(activity.id(), after)
                             .onErrorResume(e -> Mono.just(new Comments.Read(after.orElse("0-0"), List.of()))))
                     .subscribe(read -> {
