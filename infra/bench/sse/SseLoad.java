@@ -39,6 +39,7 @@ public class SseLoad {
         long pid = Long.parseLong(args[2]);
         int broadcasts = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 
+        System.out.println("load average at start: " + loadAverage());
         String admin = token("admin", "kepu-dev-admin");
         String organizer = token("jiujiang-organizer", "kepu-dev-admin");
         String reviewer = token("wuhu-reviewer", "kepu-dev-admin");
@@ -109,6 +110,8 @@ public class SseLoad {
                 heapAfter / 1e6, (heapAfter - heapBefore) / Math.max(1, connected.get()) / 1024);
 
         for (int k = 0; k < broadcasts; k++) {
+            long appCpu = cpuMillis(pid);
+            long ownCpu = processCpuMillis();
             postedAt[k] = System.nanoTime();
             int status = comment(activity, "bench-" + k);
             long wait = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -117,14 +120,35 @@ public class SseLoad {
             }
             long[] d = delays.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf(
-                    "broadcast %d (POST %d): delivered %d of %d; delay p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    k, status, d.length, connected.get(), pct(d, 0.50), pct(d, 0.99), pct(d, 1.0));
+                    "broadcast %d (POST %d): delivered %d of %d; delay p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " CPU until delivered: app %d ms, load client %d ms%n",
+                    k, status, d.length, connected.get(), pct(d, 0.50), pct(d, 0.99), pct(d, 1.0),
+                    cpuMillis(pid) - appCpu, processCpuMillis() - ownCpu);
             Thread.sleep(2000);
         }
+        System.out.println("load average at end: " + loadAverage());
         System.out.printf("streams still open: %d (ended by server: %d, errors: %d)%n",
                 connected.get() - ended.get() - failed.get(), ended.get(), failed.get());
         streams.forEach(Disposable::dispose);
         System.exit(0);
+    }
+
+    /**
+     * CPU time (user + system) of a process so far, from /proc (clock ticks of 10 ms): on a shared machine the
+     * delays depend on what else runs, the CPU spent per broadcast much less.
+     */
+    static long cpuMillis(long pid) throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime (fields 14, 15)
+    }
+
+    static long processCpuMillis() throws Exception {
+        return cpuMillis(ProcessHandle.current().pid());
+    }
+
+    static String loadAverage() throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
     }
 
     static double pct(long[] sorted, double p) {

@@ -4,6 +4,7 @@
 #   infra/bench/sse/run.sh [streams=10000] [broadcasts=5]
 # KEPU_BENCH_PROFILE=1 also records the app with JFR (target/bench-sse.jfr) and keeps class histograms of the app
 # before and after the streams open (target/bench-sse-histo-*.txt): what each connection costs, by class.
+# KEPU_BENCH_APP_ARGS adds arguments to the app (e.g. a property to compare with and without).
 # (TERM, not INT: a background job of a non-interactive shell ignores SIGINT.)
 # Server pinned to cpu1, client to cpu0 (as in the performance study). nofile is raised to the hard limit
 # (20,000 per process on the project machines): the app holds N sockets, the client another N.
@@ -28,7 +29,7 @@ $PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC $PROFILE -cp "$CP" org.kepu.TestKepuApp
   --server.port="$PORT" \
   --management.endpoints.web.exposure.include=health,info,metrics \
   --kepu.live.streams-per-address=100000 --kepu.live.max-streams=100000 \
-  --logging.level.org.kepu=WARN >"$LOG" 2>&1 &
+  --logging.level.org.kepu=WARN ${KEPU_BENCH_APP_ARGS:-} >"$LOG" 2>&1 &
 APP=$!
 trap 'kill -TERM $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do

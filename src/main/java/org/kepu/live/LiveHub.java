@@ -290,6 +290,16 @@ class LiveHub implements SmartLifecycle {
         }
     }
 
+    /** The channels this instance listens to now (for tests). */
+    Set<String> channels() {
+        ReactiveSubscription subscription = pubsub;
+        return subscription == null
+                ? Set.of()
+                : subscription.getChannels().stream()
+                        .map(b -> StandardCharsets.UTF_8.decode(b).toString())
+                        .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The pub/sub connection; on (re)connecting it subscribes to the channels of the rooms open then. */
     private Flux<String> messages() {
         return Flux.usingWhen(
