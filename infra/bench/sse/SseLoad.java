@@ -124,7 +124,9 @@ public class SseLoad {
                             + " CPU until delivered: app %d ms, load client %d ms%n",
                     k, status, d.length, connected.get(), pct(d, 0.50), pct(d, 0.99), pct(d, 1.0),
                     cpuMillis(pid) - appCpu, processCpuMillis() - ownCpu);
+            long idleCpu = cpuMillis(pid);
             Thread.sleep(2000);
+            System.out.printf("  app CPU in the 2 s after it (heartbeats, ticks, GC): %d ms%n", cpuMillis(pid) - idleCpu);
         }
         System.out.println("load average at end: " + loadAverage());
         System.out.printf("streams still open: %d (ended by server: %d, errors: %d)%n",
