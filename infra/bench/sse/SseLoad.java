@@ -109,6 +109,8 @@ public class SseLoad {
                 "heap after: %.1f MB; per idle connection: %.1f KB%n",
                 heapAfter / 1e6, (heapAfter - heapBefore) / Math.max(1, connected.get()) / 1024);
 
+        perConnection(connected.get());
+
         for (int k = 0; k < broadcasts; k++) {
             long appCpu = cpuMillis(pid);
             long ownCpu = processCpuMillis();
@@ -153,6 +155,36 @@ public class SseLoad {
         return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
     }
 
+    /**
+     * The two class histograms compared: live bytes per connection by class. Steadier than the heap figure,
+     * which also moves with whatever else the app keeps between the two readings.
+     */
+    static void perConnection(int n) throws Exception {
+        String prefix = System.getenv().getOrDefault("SSE_HISTOGRAMS", "target/bench-sse-histo");
+        java.util.Map<String, Long> before = histogram(prefix + "-" + (heaps - 2) + ".txt");
+        java.util.Map<String, Long> after = histogram(prefix + "-" + (heaps - 1) + ".txt");
+        java.util.Map<String, Long> delta = new java.util.HashMap<>(after);
+        before.forEach((k, v) -> delta.merge(k, -v, Long::sum));
+        long total = delta.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("live objects per connection (class histograms): %.1f KB; largest:%n", total / 1024.0 / n);
+        delta.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> System.out.printf("  %6.0f B  %s%n", e.getValue() / (double) n, e.getKey()));
+    }
+
+    static java.util.Map<String, Long> histogram(String file) throws Exception {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        Pattern row = Pattern.compile("\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+).*");
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+            Matcher m = row.matcher(line);
+            if (m.matches()) {
+                bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+            }
+        }
+        return bytes;
+    }
+
     static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
@@ -164,21 +196,19 @@ public class SseLoad {
     static int heaps;
 
     /**
-     * Heap in use after a full GC (jcmd), from the app's /actuator/metrics; with SSE_HISTOGRAMS set, the app's
-     * class histogram (live objects) is kept next to it, to compare before and after.
+     * Heap in use after a full GC (jcmd), from the app's /actuator/metrics; the app's class histogram (live
+     * objects) is kept next to it (target/bench-sse-histo-N.txt), to compare before and after by class.
      */
     static double heap(String admin, long pid) throws Exception {
         for (int i = 0; i < 2; i++) {
             new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").inheritIO().start().waitFor();
             Thread.sleep(1000);
         }
-        String histograms = System.getenv("SSE_HISTOGRAMS");
-        if (histograms != null) {
-            new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-                    .redirectOutput(new java.io.File(histograms + "-" + heaps++ + ".txt"))
-                    .start()
-                    .waitFor();
-        }
+        String histograms = System.getenv().getOrDefault("SSE_HISTOGRAMS", "target/bench-sse-histo");
+        new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                .redirectOutput(new java.io.File(histograms + "-" + heaps++ + ".txt"))
+                .start()
+                .waitFor();
         String body = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", admin, null).body();
         Matcher m = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);
         if (!m.find()) {

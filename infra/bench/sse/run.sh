@@ -2,8 +2,9 @@
 # SSE load: starts Kepu on the dev stack (dev profile, metrics exposed, per-address stream limit lifted since
 # every stream comes from 127.0.0.1), then runs SseLoad.java against it and stops the app.
 #   infra/bench/sse/run.sh [streams=10000] [broadcasts=5]
-# KEPU_BENCH_PROFILE=1 also records the app with JFR (target/bench-sse.jfr) and keeps class histograms of the app
-# before and after the streams open (target/bench-sse-histo-*.txt): what each connection costs, by class.
+# Class histograms of the app before and after the streams open are kept (target/bench-sse-histo-*.txt) and
+# compared: what each connection costs, by class. KEPU_BENCH_PROFILE=1 also records the app with JFR
+# (target/bench-sse.jfr).
 # KEPU_BENCH_PIN=0 leaves both processes free to use every core.
 # KEPU_BENCH_APP_ARGS adds arguments to the app (e.g. a property to compare with and without).
 # (TERM, not INT: a background job of a non-interactive shell ignores SIGINT.)
@@ -24,7 +25,6 @@ LOG=target/bench-sse-app.log
 PROFILE=""
 if [ "${KEPU_BENCH_PROFILE:-}" = 1 ]; then
   PROFILE="-XX:StartFlightRecording=settings=profile,filename=target/bench-sse.jfr"
-  export SSE_HISTOGRAMS=target/bench-sse-histo
 fi
 $PIN_APP java -Xms1g -Xmx1g -XX:+UseG1GC $PROFILE -cp "$CP" org.kepu.TestKepuApplication \
   --server.port="$PORT" \
