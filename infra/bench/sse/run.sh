@@ -22,6 +22,7 @@ CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
 PIN_APP=""; PIN_CLIENT=""
 if [ "${KEPU_BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then PIN_APP="taskset -c 1"; PIN_CLIENT="taskset -c 0"; fi
 LOG=target/bench-sse-app.log
+: >"$LOG" # emptied here: the background job's own redirection may come after the first look for "running"
 PROFILE=""
 if [ "${KEPU_BENCH_PROFILE:-}" = 1 ]; then
   PROFILE="-XX:StartFlightRecording=settings=profile,filename=target/bench-sse.jfr"

@@ -75,6 +75,8 @@ class LiveHub implements SmartLifecycle {
         volatile Event counts;
         /** Completes once this instance listens to the activity's channel (at once while Redis is away). */
         Mono<Void> listening = Mono.empty();
+        /** Whether Redis confirmed the subscription; a tick tries again until it has. */
+        volatile boolean subscribed;
 
         Room(UUID activity, String region, LiveState state) {
             this.activity = activity;
@@ -160,7 +162,7 @@ class LiveHub implements SmartLifecycle {
             Room r = existing;
             if (r == null) {
                 r = new Room(id, region, state);
-                r.listening = listen(id); // inside compute: ordered against the unsubscribe of a closing room
+                r.listening = listen(r); // inside compute: ordered against the unsubscribe of a closing room
             }
             r.streams.incrementAndGet();
             r.participants
@@ -264,15 +266,16 @@ class LiveHub implements SmartLifecycle {
         return ByteBuffer.wrap(channel(activity).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Subscribes to the activity's channel now; the answer completes once Redis confirmed it. */
-    private Mono<Void> listen(UUID activity) {
+    /** Subscribes to the room's channel now; the answer completes once Redis confirmed it (or gave up). */
+    private Mono<Void> listen(Room room) {
         ReactiveSubscription subscription = pubsub;
         if (subscription == null) {
             return Mono.empty(); // subscribed with the others once the connection is back
         }
         Mono<Void> subscribed = subscription
-                .subscribe(channelBytes(activity))
+                .subscribe(channelBytes(room.activity))
                 .timeout(Presence.REDIS_BUDGET)
+                .doOnSuccess(done -> room.subscribed = true)
                 .doOnError(e -> log.debug("live channel not subscribed: {}", e.toString()))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
@@ -309,10 +312,12 @@ class LiveHub implements SmartLifecycle {
                                 .createSubscription()
                                 .flatMapMany(subscription -> {
                                     pubsub = subscription;
-                                    ByteBuffer[] open = rooms.keySet().stream()
-                                            .map(LiveHub::channelBytes)
+                                    List<Room> reopened = List.copyOf(rooms.values());
+                                    ByteBuffer[] open = reopened.stream()
+                                            .map(room -> channelBytes(room.activity))
                                             .toArray(ByteBuffer[]::new);
                                     return (open.length == 0 ? Mono.<Void>empty() : subscription.subscribe(open))
+                                            .doOnSuccess(done -> reopened.forEach(room -> room.subscribed = true))
                                             .thenMany(subscription.receive())
                                             .doFinally(signal -> {
                                                 if (pubsub == subscription) {
@@ -340,6 +345,15 @@ class LiveHub implements SmartLifecycle {
                         }
                     }));
         }
+        // a room opened while Redis was away (or whose subscription timed out) listens from now on
+        rooms.values().forEach(room -> {
+            if (!room.subscribed && pubsub != null) {
+                rooms.computeIfPresent(room.activity, (id, r) -> {
+                    listen(r);
+                    return r;
+                });
+            }
+        });
         return Flux.fromIterable(List.copyOf(rooms.values()))
                 .flatMap(this::refresh, 16)
                 .then();
