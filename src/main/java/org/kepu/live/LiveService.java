@@ -68,6 +68,7 @@ public class LiveService {
     private final Duration minWatchTime;
     private final Clock clock;
     private final AtomicLong localIds = new AtomicLong();
+    private final Runnable slowConsumerDropped;
 
     LiveService(
             LiveHub hub,
@@ -98,6 +99,7 @@ public class LiveService {
         this.properties = properties;
         this.minWatchTime = checkInProperties.minWatchTime();
         this.clock = clock;
+        this.slowConsumerDropped = hub::slowConsumerDropped; // one for all streams
         hub.checkInCodes(this::issueCheckInCode, minWatchTime);
     }
 
@@ -139,7 +141,7 @@ public class LiveService {
             hub.admit(address);
             LiveHub.Room[] entered = new LiveHub.Room[1];
             Viewer viewer = new Viewer(
-                    participant, loop, properties.bufferFrames(), System.nanoTime(), hub::slowConsumerDropped, v -> {
+                    participant, loop, properties.bufferFrames(), System.nanoTime(), slowConsumerDropped, v -> {
                         if (entered[0] != null) {
                             hub.leave(entered[0], v);
                         }

@@ -78,7 +78,7 @@ final class Viewer implements Publisher<byte[]>, Subscription {
     synchronized void opening(Disposable fetch) {
         if (ended) {
             fetch.dispose();
-        } else {
+        } else if (!opened) { // already opened (a fast answer): nothing to keep
             opening = fetch;
         }
     }
