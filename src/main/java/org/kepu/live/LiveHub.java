@@ -115,7 +115,7 @@ class LiveHub implements SmartLifecycle {
     private final LiveProperties properties;
     private final ActivityTallies tallies;
     private final Clock clock;
-    private final Disposable.Composite running = Disposables.composite();
+    private volatile Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
     private volatile BiConsumer<Room, Viewer> codes;
     private volatile ReactiveSubscription pubsub;
@@ -416,6 +416,7 @@ class LiveHub implements SmartLifecycle {
 
     @Override
     public void start() {
+        running = Disposables.composite(); // a disposed composite disposes whatever is added: new after a stop
         running.add(Flux.defer(this::messages)
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
