@@ -39,6 +39,7 @@ public class SseLoad {
         long pid = Long.parseLong(args[2]);
         int broadcasts = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 
+        System.out.println("load average at start: " + loadAverage());
         String admin = token("admin", "kepu-dev-admin");
         String organizer = token("jiujiang-organizer", "kepu-dev-admin");
         String reviewer = token("wuhu-reviewer", "kepu-dev-admin");
@@ -108,7 +109,11 @@ public class SseLoad {
                 "heap after: %.1f MB; per idle connection: %.1f KB%n",
                 heapAfter / 1e6, (heapAfter - heapBefore) / Math.max(1, connected.get()) / 1024);
 
+        perConnection(connected.get());
+
         for (int k = 0; k < broadcasts; k++) {
+            long appCpu = cpuMillis(pid);
+            long ownCpu = processCpuMillis();
             postedAt[k] = System.nanoTime();
             int status = comment(activity, "bench-" + k);
             long wait = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -117,14 +122,67 @@ public class SseLoad {
             }
             long[] d = delays.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf(
-                    "broadcast %d (POST %d): delivered %d of %d; delay p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    k, status, d.length, connected.get(), pct(d, 0.50), pct(d, 0.99), pct(d, 1.0));
+                    "broadcast %d (POST %d): delivered %d of %d; delay p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " CPU until delivered: app %d ms, load client %d ms%n",
+                    k, status, d.length, connected.get(), pct(d, 0.50), pct(d, 0.99), pct(d, 1.0),
+                    cpuMillis(pid) - appCpu, processCpuMillis() - ownCpu);
+            long idleCpu = cpuMillis(pid);
             Thread.sleep(2000);
+            System.out.printf("  app CPU in the 2 s after it (heartbeats, ticks, GC): %d ms%n", cpuMillis(pid) - idleCpu);
         }
+        System.out.println("load average at end: " + loadAverage());
         System.out.printf("streams still open: %d (ended by server: %d, errors: %d)%n",
                 connected.get() - ended.get() - failed.get(), ended.get(), failed.get());
         streams.forEach(Disposable::dispose);
         System.exit(0);
+    }
+
+    /**
+     * CPU time (user + system) of a process so far, from /proc (clock ticks of 10 ms): on a shared machine the
+     * delays depend on what else runs, the CPU spent per broadcast much less.
+     */
+    static long cpuMillis(long pid) throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime (fields 14, 15)
+    }
+
+    static long processCpuMillis() throws Exception {
+        return cpuMillis(ProcessHandle.current().pid());
+    }
+
+    static String loadAverage() throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    }
+
+    /**
+     * The two class histograms compared: live bytes per connection by class. Steadier than the heap figure,
+     * which also moves with whatever else the app keeps between the two readings.
+     */
+    static void perConnection(int n) throws Exception {
+        String prefix = System.getenv().getOrDefault("SSE_HISTOGRAMS", "target/bench-sse-histo");
+        java.util.Map<String, Long> before = histogram(prefix + "-" + (heaps - 2) + ".txt");
+        java.util.Map<String, Long> after = histogram(prefix + "-" + (heaps - 1) + ".txt");
+        java.util.Map<String, Long> delta = new java.util.HashMap<>(after);
+        before.forEach((k, v) -> delta.merge(k, -v, Long::sum));
+        long total = delta.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("live objects per connection (class histograms): %.1f KB; largest:%n", total / 1024.0 / n);
+        delta.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> System.out.printf("  %6.0f B  %s%n", e.getValue() / (double) n, e.getKey()));
+    }
+
+    static java.util.Map<String, Long> histogram(String file) throws Exception {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        Pattern row = Pattern.compile("\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+).*");
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+            Matcher m = row.matcher(line);
+            if (m.matches()) {
+                bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     static double pct(long[] sorted, double p) {
@@ -135,12 +193,22 @@ public class SseLoad {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    /** Heap in use after a full GC (jcmd), from the app's /actuator/metrics. */
+    static int heaps;
+
+    /**
+     * Heap in use after a full GC (jcmd), from the app's /actuator/metrics; the app's class histogram (live
+     * objects) is kept next to it (target/bench-sse-histo-N.txt), to compare before and after by class.
+     */
     static double heap(String admin, long pid) throws Exception {
         for (int i = 0; i < 2; i++) {
             new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").inheritIO().start().waitFor();
             Thread.sleep(1000);
         }
+        String histograms = System.getenv().getOrDefault("SSE_HISTOGRAMS", "target/bench-sse-histo");
+        new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                .redirectOutput(new java.io.File(histograms + "-" + heaps++ + ".txt"))
+                .start()
+                .waitFor();
         String body = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", admin, null).body();
         Matcher m = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);
         if (!m.find()) {

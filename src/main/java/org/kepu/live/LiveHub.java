@@ -1,5 +1,7 @@
 package org.kepu.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -8,34 +10,43 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.kepu.stats.ActivityTallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * This instance's side of the fan-out. One room per activity that has viewers here, holding one multicast
- * sink of pre-encoded events: an event is encoded once and the same bytes go to every viewer. Events from
- * other instances arrive through one Redis pub/sub subscription per instance; events made here go to the
- * local room directly (own messages coming back are skipped), so with Redis down local viewers still get
- * them. A ticker refreshes presence and sends counts and state when they change; another sends heartbeats.
+ * This instance's side of the fan-out. One room per activity that has viewers here, holding its viewers by the
+ * event loop of their connection: an event is encoded once, and one task per loop hands the same bytes to
+ * that loop's viewers. Events from other instances arrive over one Redis pub/sub connection, subscribed to
+ * the channel of each activity that has a room here (subscribed when the room opens, unsubscribed when it
+ * closes), so an instance never receives events nobody here watches. Events made here go to the local room
+ * directly (own messages coming back are skipped), so with Redis down local viewers still get them. A ticker
+ * refreshes presence, sends counts and state when they change, and hands out check-in codes whose watch time
+ * is up; another sends heartbeats.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
+    /** Channels are per activity ({@link #channel}): an instance gets only the events of rooms it has open. */
     static final String CHANNEL = "kepu:live:events";
+
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
     /** What one event is: a comment (with its id, for deduplication against a replay) or anything else. */
@@ -50,18 +61,22 @@ class LiveHub implements SmartLifecycle {
 
     static final Event HEARTBEAT = new Event(Event.OTHER, null, Frames.HEARTBEAT);
 
-    /** The viewers of one activity on this instance. */
+    /** The viewers of one activity on this instance, grouped by the event loop of their connection. */
     static final class Room {
         final UUID activity;
         final String region;
-        final Sinks.Many<Event> sink = Sinks.many().multicast().directBestEffort();
+        final Map<Executor, Set<Viewer>> viewers = new ConcurrentHashMap<>();
         final Map<UUID, AtomicInteger> participants = new ConcurrentHashMap<>();
         final Set<UUID> leavers = ConcurrentHashMap.newKeySet();
         final AtomicInteger streams = new AtomicInteger();
         volatile LiveState state;
         volatile long current = -1;
         volatile long unique = -1;
-        volatile Event viewers;
+        volatile Event counts;
+        /** Completes once this instance listens to the activity's channel (at once while Redis is away). */
+        Mono<Void> listening = Mono.empty();
+        /** Whether Redis confirmed the subscription; a tick tries again until it has. */
+        volatile boolean subscribed;
 
         Room(UUID activity, String region, LiveState state) {
             this.activity = activity;
@@ -69,9 +84,23 @@ class LiveHub implements SmartLifecycle {
             this.state = state;
         }
 
-        /** Emits are serialised: the sink takes one producer at a time (ticker, pub/sub, requests). */
+        /**
+         * One task per event loop hands the event to that loop's viewers, so each write happens on its own
+         * connection's thread and the loops share the work. Emits are serialised: every viewer sees the
+         * events in one order.
+         */
         synchronized void emit(Event event) {
-            sink.tryEmitNext(event);
+            viewers.forEach((loop, group) -> {
+                try {
+                    loop.execute(() -> group.forEach(viewer -> viewer.offer(event)));
+                } catch (RejectedExecutionException e) {
+                    log.debug("live event not delivered: the loop is shutting down");
+                }
+            });
+        }
+
+        void forEachViewer(Consumer<Viewer> action) {
+            viewers.values().forEach(group -> group.forEach(action));
         }
     }
 
@@ -86,8 +115,11 @@ class LiveHub implements SmartLifecycle {
     private final LiveProperties properties;
     private final ActivityTallies tallies;
     private final Clock clock;
-    private final Disposable.Composite running = Disposables.composite();
+    private volatile Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
+    private volatile BiConsumer<Room, Viewer> codes;
+    private volatile ReactiveSubscription pubsub;
+    private volatile long minWatchTime;
 
     LiveHub(
             ReactiveStringRedisTemplate redis,
@@ -125,36 +157,45 @@ class LiveHub implements SmartLifecycle {
         perAddress.computeIfPresent(address, (a, held) -> held.decrementAndGet() <= 0 ? null : held);
     }
 
-    Room enter(UUID activity, String region, UUID participant, LiveState state) {
-        Room room = rooms.compute(activity, (id, existing) -> {
-            Room r = existing == null ? new Room(id, region, state) : existing;
+    Room enter(UUID activity, String region, Viewer viewer, LiveState state) {
+        return rooms.compute(activity, (id, existing) -> {
+            Room r = existing;
+            if (r == null) {
+                r = new Room(id, region, state);
+                r.listening = listen(r); // inside compute: ordered against the unsubscribe of a closing room
+            }
             r.streams.incrementAndGet();
             r.participants
-                    .computeIfAbsent(participant, p -> new AtomicInteger())
+                    .computeIfAbsent(viewer.participant, p -> new AtomicInteger())
                     .incrementAndGet();
-            r.leavers.remove(participant);
+            r.leavers.remove(viewer.participant);
+            r.viewers
+                    .computeIfAbsent(viewer.loop, l -> ConcurrentHashMap.newKeySet())
+                    .add(viewer);
             return r;
         });
-        return room;
     }
 
-    void leave(Room room, UUID participant) {
+    void leave(Room room, Viewer viewer) {
         rooms.compute(room.activity, (id, r) -> {
-            AtomicInteger n = room.participants.get(participant);
+            Set<Viewer> group = room.viewers.get(viewer.loop);
+            if (group != null) {
+                group.remove(viewer);
+            }
+            AtomicInteger n = room.participants.get(viewer.participant);
             if (n != null && n.decrementAndGet() <= 0) {
-                room.participants.remove(participant);
-                room.leavers.add(participant); // dropped from Redis on the next tick
+                room.participants.remove(viewer.participant);
+                room.leavers.add(viewer.participant); // dropped from Redis on the next tick
             }
             room.streams.decrementAndGet();
             return room;
         });
     }
 
-    /** The room's events with a small buffer: a client that cannot keep up overflows it and is let go. */
-    Flux<Event> events(Room room) {
-        return room.sink
-                .asFlux()
-                .onBackpressureBuffer(properties.bufferFrames(), dropped -> {}, BufferOverflowStrategy.ERROR);
+    /** Who issues check-in codes: asked on each tick for the viewers whose watch time is up. */
+    void checkInCodes(BiConsumer<Room, Viewer> issuer, Duration minWatchTime) {
+        this.codes = issuer;
+        this.minWatchTime = minWatchTime.toNanos();
     }
 
     void slowConsumerDropped() {
@@ -179,8 +220,8 @@ class LiveHub implements SmartLifecycle {
         }
         String message = instance + "\n" + activity + "\n" + event.kind() + "\n"
                 + (event.commentId() == null ? "" : event.commentId()) + "\n"
-                + new String(event.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        return redis.convertAndSend(CHANNEL, message)
+                + new String(event.bytes(), StandardCharsets.UTF_8);
+        return redis.convertAndSend(channel(activity), message)
                 .timeout(Presence.REDIS_BUDGET)
                 .doOnError(e -> log.debug("live event not published to other instances: {}", e.toString()))
                 .onErrorResume(e -> Mono.empty())
@@ -215,9 +256,104 @@ class LiveHub implements SmartLifecycle {
         }
     }
 
+    // ---- pub/sub: one connection, one channel per activity with viewers here ----------------------------
+
+    static String channel(UUID activity) {
+        return CHANNEL + ":" + activity;
+    }
+
+    private static ByteBuffer channelBytes(UUID activity) {
+        return ByteBuffer.wrap(channel(activity).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Subscribes to the room's channel now; the answer completes once Redis confirmed it (or gave up). */
+    private Mono<Void> listen(Room room) {
+        ReactiveSubscription subscription = pubsub;
+        if (subscription == null) {
+            return Mono.empty(); // subscribed with the others once the connection is back
+        }
+        Mono<Void> subscribed = subscription
+                .subscribe(channelBytes(room.activity))
+                .timeout(Presence.REDIS_BUDGET)
+                .doOnSuccess(done -> room.subscribed = true)
+                .doOnError(e -> log.debug("live channel not subscribed: {}", e.toString()))
+                .onErrorResume(e -> Mono.empty())
+                .cache();
+        subscribed.subscribe();
+        return subscribed;
+    }
+
+    private void unlisten(UUID activity) {
+        ReactiveSubscription subscription = pubsub;
+        if (subscription != null) {
+            subscription
+                    .unsubscribe(channelBytes(activity))
+                    .timeout(Presence.REDIS_BUDGET)
+                    .subscribe(null, e -> log.debug("live channel not unsubscribed: {}", e.toString()));
+        }
+    }
+
+    /** The channels this instance listens to now (for tests). */
+    Set<String> channels() {
+        ReactiveSubscription subscription = pubsub;
+        return subscription == null
+                ? Set.of()
+                : subscription.getChannels().stream()
+                        .map(b -> StandardCharsets.UTF_8.decode(b).toString())
+                        .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The pub/sub connection; on (re)connecting it subscribes to the channels of the rooms open then. */
+    private Flux<String> messages() {
+        return Flux.usingWhen(
+                        Mono.fromSupplier(() -> redis.getConnectionFactory().getReactiveConnection()),
+                        connection -> connection
+                                .pubSubCommands()
+                                .createSubscription()
+                                .flatMapMany(subscription -> {
+                                    pubsub = subscription;
+                                    List<Room> reopened = List.copyOf(rooms.values());
+                                    ByteBuffer[] open = reopened.stream()
+                                            .map(room -> channelBytes(room.activity))
+                                            .toArray(ByteBuffer[]::new);
+                                    return (open.length == 0 ? Mono.<Void>empty() : subscription.subscribe(open))
+                                            .doOnSuccess(done -> reopened.forEach(room -> room.subscribed = true))
+                                            .thenMany(subscription.receive())
+                                            .doFinally(signal -> {
+                                                if (pubsub == subscription) {
+                                                    pubsub = null;
+                                                }
+                                            });
+                                }),
+                        ReactiveRedisConnection::closeLater)
+                .map(message ->
+                        StandardCharsets.UTF_8.decode(message.getMessage()).toString());
+    }
+
     // ---- ticks -----------------------------------------------------------------------------------------
 
     private Mono<Void> tick() {
+        BiConsumer<Room, Viewer> issuer = codes;
+        if (issuer != null) {
+            long now = System.nanoTime();
+            // one sweep per tick instead of a timer per viewer: the code comes at most one tick late
+            rooms.values()
+                    .forEach(room -> room.forEachViewer(viewer -> {
+                        if (viewer.checkIn == Viewer.WAITING && now - viewer.watchingSince >= minWatchTime) {
+                            viewer.checkIn = Viewer.ASKING;
+                            issuer.accept(room, viewer);
+                        }
+                    }));
+        }
+        // a room opened while Redis was away (or whose subscription timed out) listens from now on
+        rooms.values().forEach(room -> {
+            if (!room.subscribed && pubsub != null) {
+                rooms.computeIfPresent(room.activity, (id, r) -> {
+                    listen(r);
+                    return r;
+                });
+            }
+        });
         return Flux.fromIterable(List.copyOf(rooms.values()))
                 .flatMap(this::refresh, 16)
                 .then();
@@ -236,7 +372,7 @@ class LiveHub implements SmartLifecycle {
                     room.current = c.current();
                     room.unique = c.unique();
                     Event e = Event.of(Event.OTHER, null, Frames.viewers(c.current(), c.unique()));
-                    room.viewers = e;
+                    room.counts = e;
                     room.emit(e);
                     // statistics keep the peak and the unique count (both only grow, so instances may race)
                     return tallies.liveAudience(room.activity, c.current(), c.unique())
@@ -263,8 +399,13 @@ class LiveHub implements SmartLifecycle {
                 .onErrorResume(e -> Mono.empty())
                 .then();
         return Mono.when(counts, state)
-                .doFinally(s -> rooms.computeIfPresent(
-                        room.activity, (id, r) -> r.streams.get() <= 0 && r.leavers.isEmpty() ? null : r));
+                .doFinally(s -> rooms.computeIfPresent(room.activity, (id, r) -> {
+                    if (r.streams.get() > 0 || !r.leavers.isEmpty()) {
+                        return r;
+                    }
+                    unlisten(id);
+                    return null;
+                }));
     }
 
     private void heartbeat() {
@@ -275,13 +416,14 @@ class LiveHub implements SmartLifecycle {
 
     @Override
     public void start() {
-        running.add(Flux.defer(() -> redis.listenToChannel(CHANNEL))
+        running = Disposables.composite(); // a disposed composite disposes whatever is added: new after a stop
+        running.add(Flux.defer(this::messages)
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                         .maxBackoff(Duration.ofSeconds(5))
                         .doBeforeRetry(s -> log.debug(
                                 "live pub/sub resubscribes: {}", s.failure().toString())))
-                .subscribe(m -> received(m.getMessage()), e -> log.warn("live pub/sub ended", e)));
+                .subscribe(this::received, e -> log.warn("live pub/sub ended", e)));
         running.add(Flux.interval(properties.viewersEvery(), properties.viewersEvery())
                 .onBackpressureDrop()
                 .concatMap(t -> tick().onErrorResume(e -> {
@@ -298,7 +440,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void stop() {
         running.dispose();
-        rooms.values().forEach(room -> room.sink.tryEmitComplete());
+        rooms.values().forEach(room -> room.forEachViewer(Viewer::complete));
         started = false;
     }
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.kepu.activity.Activity;
 import org.kepu.activity.ActivityService;
 import org.kepu.activity.Format;
@@ -37,10 +38,8 @@ import org.kepu.shared.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The live module's API. Viewers get one event stream per live page ({@link #watch}) and post chat comments;
@@ -69,6 +68,7 @@ public class LiveService {
     private final Duration minWatchTime;
     private final Clock clock;
     private final AtomicLong localIds = new AtomicLong();
+    private final Runnable slowConsumerDropped;
 
     LiveService(
             LiveHub hub,
@@ -99,6 +99,8 @@ public class LiveService {
         this.properties = properties;
         this.minWatchTime = checkInProperties.minWatchTime();
         this.clock = clock;
+        this.slowConsumerDropped = hub::slowConsumerDropped; // one for all streams
+        hub.checkInCodes(this::issueCheckInCode, minWatchTime);
     }
 
     // ---- viewers ---------------------------------------------------------------------------------------
@@ -110,37 +112,61 @@ public class LiveService {
      * come as the Mono's error, so they can still be answered as problems.
      */
     public Mono<Flux<byte[]>> watch(UUID activityId, UUID participant, String address, Optional<String> lastEventId) {
+        return watch(activityId, participant, address, lastEventId, Runnable::run);
+    }
+
+    /**
+     * The same, with the event loop of the viewer's connection: events for it are handed over on that loop,
+     * so writing them needs no further hop between threads.
+     */
+    public Mono<Flux<byte[]>> watch(
+            UUID activityId, UUID participant, String address, Optional<String> lastEventId, Executor loop) {
         return states.current(activityId).map(current -> {
             Instant now = clock.instant();
             LiveState state = LiveRules.state(current.activity(), current.override(), now);
             LiveRules.watchable(current.activity(), state, now, properties.opensBefore());
             Optional<String> after = lastEventId.filter(Comments::isId);
-            return stream(current.activity(), participant, address, state, after);
+            return stream(current.activity(), participant, address, state, after, loop);
         });
     }
 
     private Flux<byte[]> stream(
-            Activity activity, UUID participant, String address, LiveState state, Optional<String> after) {
+            Activity activity,
+            UUID participant,
+            String address,
+            LiveState state,
+            Optional<String> after,
+            Executor loop) {
         return Flux.defer(() -> {
             hub.admit(address);
-            LiveHub.Room room = hub.enter(activity.id(), activity.draft().regionCode(), participant, state);
-            AtomicReference<String> replayedTo = new AtomicReference<>(after.orElse("0-0"));
-            long jitter = java.util.concurrent.ThreadLocalRandom.current()
-                    .nextLong(properties.retry().toMillis() / 2 + 1);
-            Flux<Event> head = presence.join(activity.id(), room.region, participant)
-                    .onErrorResume(e -> Mono.empty())
+            LiveHub.Room[] entered = new LiveHub.Room[1];
+            Viewer viewer = new Viewer(
+                    participant, loop, properties.bufferFrames(), System.nanoTime(), slowConsumerDropped, v -> {
+                        if (entered[0] != null) {
+                            hub.leave(entered[0], v);
+                        }
+                        hub.release(address);
+                    });
+            LiveHub.Room room = hub.enter(activity.id(), activity.draft().regionCode(), viewer, state);
+            entered[0] = room;
+            long jitter =
+                    ThreadLocalRandom.current().nextLong(properties.retry().toMillis() / 2 + 1);
+            viewer.opening(room.listening
+                    .then(presence.join(activity.id(), room.region, participant, minWatchTime))
+                    .doOnNext(watched -> viewer.watchingSince = System.nanoTime() - watched.toNanos())
+                    .onErrorResume(e -> Mono.empty()) // Redis away: the watch time starts with this stream
                     .then(comments.read(activity.id(), after)
                             .onErrorResume(e -> Mono.just(new Comments.Read(after.orElse("0-0"), List.of()))))
-                    .flatMapMany(read -> {
-                        List<Event> first = new ArrayList<>();
+                    .subscribe(read -> {
+                        List<Event> first = new ArrayList<>(3 + read.after().size());
                         first.add(Event.of(
                                 Event.OTHER,
                                 null,
                                 Frames.retry(properties.retry().toMillis() + jitter)));
                         first.add(Event.of(
                                 Event.STATUS, null, Frames.status(room.state, after.isEmpty() ? read.newest() : null)));
-                        if (room.viewers != null) {
-                            first.add(room.viewers);
+                        if (room.counts != null) {
+                            first.add(room.counts);
                         }
                         for (Comments.Entry entry : read.after()) {
                             first.add(Event.of(Event.COMMENT, entry.id(), Frames.comment(entry.id(), entry.tail())));
@@ -148,38 +174,33 @@ public class LiveService {
                         String last = read.after().isEmpty()
                                 ? (after.isEmpty() ? read.newest() : after.get())
                                 : read.after().get(read.after().size() - 1).id();
-                        replayedTo.set(last);
-                        return Flux.fromIterable(first);
-                    });
-            Flux<Event> live =
-                    hub.events(room).filter(e -> e.kind() != Event.COMMENT || newer(e.commentId(), replayedTo.get()));
-            return Flux.merge(Flux.mergeSequential(head, live), checkInCode(activity.id(), participant))
-                    .map(Event::bytes)
-                    .onErrorResume(Exceptions::isOverflow, e -> {
-                        hub.slowConsumerDropped();
-                        log.debug("live stream of a slow client closed");
-                        return Flux.empty();
-                    })
-                    .doFinally(signal -> {
-                        hub.leave(room, participant);
-                        hub.release(address);
-                    });
+                        viewer.open(first, last);
+                    }));
+            return Flux.from(viewer);
         });
     }
 
-    /** Once the viewer has watched long enough, while the activity is open for check-in. */
-    private Mono<Event> checkInCode(UUID activity, UUID participant) {
-        long started = System.nanoTime();
-        return Mono.delay(minWatchTime)
-                .then(Mono.defer(() ->
-                        checkIns.onlineToken(activity, participant, Duration.ofNanos(System.nanoTime() - started))))
-                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, properties.viewersEvery())
-                        .filter(e -> e instanceof NotOpen || e instanceof WatchTimeTooShort))
-                .map(token -> Event.of(Event.OTHER, null, Frames.checkInCode(token.token())))
-                .onErrorResume(e -> {
-                    log.debug("no online check-in code for this viewer: {}", e.toString());
-                    return Mono.empty();
-                });
+    /** Asks for a viewer's check-in code once its watch time is up; asks again next tick while not open. */
+    private void issueCheckInCode(LiveHub.Room room, Viewer viewer) {
+        Duration watched = Duration.ofNanos(System.nanoTime() - viewer.watchingSince);
+        checkIns.onlineToken(room.activity, viewer.participant, watched)
+                .subscribe(
+                        token -> {
+                            viewer.checkIn = Viewer.DONE;
+                            viewer.offerOwn(Event.of(Event.OTHER, null, Frames.checkInCode(token.token())));
+                        },
+                        e -> {
+                            boolean later = e instanceof NotOpen || e instanceof WatchTimeTooShort;
+                            viewer.checkIn = later ? Viewer.WAITING : Viewer.DONE;
+                            if (!later) {
+                                log.debug("no online check-in code for this viewer: {}", e.toString());
+                            }
+                        },
+                        () -> {
+                            if (viewer.checkIn == Viewer.ASKING) {
+                                viewer.checkIn = Viewer.DONE;
+                            }
+                        });
     }
 
     /** Whether Redis stream id {@code a} comes after {@code b} (ids are "millis-sequence"). */

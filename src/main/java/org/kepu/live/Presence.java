@@ -45,15 +45,23 @@ class Presence {
             return {redis.call('ZCARD', KEYS[1]), redis.call('PFCOUNT', KEYS[2])}
             """, List.class);
 
-    /** KEYS viewers, unique, active; ARGV key ttl ms, active member, participant. */
+    /**
+     * KEYS viewers, unique, active, since; ARGV key ttl ms, active member, participant, since ttl ms → ms watched
+     * so far (since the participant's first stream within the since key's life).
+     */
     private static final RedisScript<Long> JOIN = RedisScript.of(NOW + """
+            local since = redis.call('GET', KEYS[4])
+            if not since then
+              since = now
+              redis.call('SET', KEYS[4], now, 'PX', ARGV[4])
+            end
             redis.call('ZADD', KEYS[1], now, ARGV[3])
             redis.call('PFADD', KEYS[2], ARGV[3])
             redis.call('ZADD', KEYS[3], now, ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             redis.call('PEXPIRE', KEYS[2], ARGV[1])
             redis.call('PEXPIRE', KEYS[3], ARGV[1])
-            return 1
+            return now - tonumber(since)
             """, Long.class);
 
     /** KEYS active; ARGV region prefix, ttl ms → flat list of (region, current viewers) for live activities. */
@@ -96,12 +104,25 @@ class Presence {
         return region + ":" + activity;
     }
 
-    Mono<Void> join(UUID activity, String region, UUID participant) {
+    static String sinceKey(UUID activity, UUID participant) {
+        return "kepu:live:since:" + activity + ":" + participant;
+    }
+
+    /**
+     * Counts the participant in and answers how long they have watched: from their first stream, kept for
+     * {@code minWatchTime} and two heartbeats, so a reconnect does not start the watch time again.
+     */
+    Mono<Duration> join(UUID activity, String region, UUID participant, Duration minWatchTime) {
         return redis.execute(
                         JOIN,
-                        List.of(viewersKey(activity), uniqueKey(activity), ACTIVE),
-                        List.of(Long.toString(KEY_TTL.toMillis()), member(region, activity), participant.toString()))
-                .then()
+                        List.of(viewersKey(activity), uniqueKey(activity), ACTIVE, sinceKey(activity, participant)),
+                        List.of(
+                                Long.toString(KEY_TTL.toMillis()),
+                                member(region, activity),
+                                participant.toString(),
+                                Long.toString(minWatchTime.plus(ttl).toMillis())))
+                .next()
+                .map(Duration::ofMillis)
                 .timeout(REDIS_BUDGET);
     }
 

@@ -166,6 +166,19 @@ class LiveIT {
     }
 
     @Test
+    void anInstanceListensOnlyToTheActivitiesItsViewersWatch() {
+        String id = liveActivity();
+        String channel = LiveHub.channel(UUID.fromString(id));
+        assertThat(hub.channels()).doesNotContain(channel);
+        Viewer viewer = Viewer.open(a, id, null, null);
+        viewer.awaitEvent("status");
+        assertThat(hub.channels()).contains(channel);
+        viewer.close();
+        // the room closes on a tick once its last viewer has gone, and its channel with it
+        await().atMost(Duration.ofSeconds(5)).until(() -> !hub.channels().contains(channel));
+    }
+
+    @Test
     void aViewerWhoVanishesDropsOutOfTheCountWithinTwoHeartbeats() {
         String id = liveActivity();
         Viewer watcher = Viewer.open(a, id, null, null);
@@ -208,6 +221,23 @@ class LiveIT {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("token-invalid");
+    }
+
+    @Test
+    void aReconnectKeepsTheWatchTimeSoFar() {
+        String id = liveActivity();
+        long opened = System.nanoTime();
+        Viewer first = Viewer.open(a, id, null, null);
+        first.awaitEvent("status");
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        first.close();
+        long reopened = System.nanoTime();
+        Viewer again = Viewer.open(b, id, null, first.cookie.get());
+        again.awaitEvent("checkin-code");
+        // 2 s of watching in all, counted from the first stream: not 2 s again after the reconnect
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - reopened)).isLessThan(Duration.ofSeconds(2));
+        again.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.kepu.live.web;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.kepu.checkin.CheckInService;
 import org.kepu.discovery.SearchParameters;
 import org.kepu.discovery.SearchResult;
@@ -13,6 +14,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /** The public live endpoints: the viewer's event stream, chat comments, and what is live now. */
 @RestController
@@ -45,7 +48,9 @@ class LiveController {
 
     /**
      * Writes the service's pre-encoded frames as they are: the same bytes for every viewer, wrapped (not
-     * copied) into buffers, each flushed at once.
+     * copied) into buffers. {@code writeWith} flushes whenever no further frame is waiting, so each event goes
+     * out at once without the per-event publisher {@code writeAndFlushWith} costs. Events are handed over on
+     * the connection's own event loop.
      */
     @GetMapping(value = "/api/v1/activities/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<Void> watch(
@@ -57,15 +62,23 @@ class LiveController {
                         id,
                         participant,
                         ClientAddress.of(exchange, web.trustedProxies()),
-                        Optional.ofNullable(lastEventId)))
+                        Optional.ofNullable(lastEventId),
+                        loop(exchange)))
                 .flatMap(frames -> {
                     ServerHttpResponse response = exchange.getResponse();
                     response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
                     response.getHeaders().setCacheControl(CacheControl.noStore());
                     response.getHeaders().set("X-Accel-Buffering", "no"); // proxies must not hold events back
                     DataBufferFactory buffers = response.bufferFactory();
-                    return response.writeAndFlushWith(frames.map(bytes -> Mono.just(buffers.wrap(bytes))));
+                    return response.writeWith(frames.map(buffers::wrap));
                 });
+    }
+
+    /** The connection's Netty event loop; inline delivery where there is none (another server). */
+    static Executor loop(ServerWebExchange exchange) {
+        return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection
+                ? connection.channel().eventLoop()
+                : Runnable::run;
     }
 
     @PostMapping("/api/v1/activities/{id}/live/comments")
