@@ -14,19 +14,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Check-in counts cached in Redis; PostgreSQL is the truth. A missing key (expired, evicted, Redis restarted)
- * is rebuilt with a {@code COUNT}; increments only touch keys that exist, so a partial count is never
- * created. A rebuild racing an increment can be off by that batch until the key expires ({@code countTtl}). A
- * count that missed an increment while Redis was unreachable is deleted as soon as Redis answers again.
+ * Check-in counts cached in Redis; PostgreSQL is the truth ({@code checkin.activity_count}, kept in the group
+ * commit's transaction). Every value written to Redis is an exact count as of some commit, and counts only
+ * grow, so a write keeps the larger of the cached and the new value: a rebuild from PostgreSQL racing a
+ * commit can neither lose that commit's rows nor count them twice. A count that could not be updated while
+ * Redis was unreachable is deleted as soon as Redis answers again.
  */
 @Component
 class CheckInCounts {
 
     private static final Duration REDIS_BUDGET = Duration.ofMillis(300);
 
-    private static final RedisScript<Long> ADD_IF_PRESENT = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
-            return -1
+    /** KEYS[1] = the count, ARGV[1] = an exact count, ARGV[2] = TTL in ms; answers the value kept. */
+    private static final RedisScript<Long> KEEP_LARGER = RedisScript.of("""
+            local current = tonumber(redis.call('GET', KEYS[1]))
+            local new = tonumber(ARGV[1])
+            if current and current >= new then return current end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return new
             """, Long.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -59,23 +64,24 @@ class CheckInCounts {
                 .timeout(REDIS_BUDGET)
                 .map(Long::parseLong)
                 .onErrorResume(e -> Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> stored(activity)
-                        .flatMap(n -> redis.opsForValue()
-                                .setIfAbsent(key(activity), Long.toString(n), ttl)
-                                .timeout(REDIS_BUDGET)
-                                .onErrorResume(e -> Mono.just(false))
-                                .thenReturn(n))));
+                .switchIfEmpty(Mono.defer(() ->
+                        stored(activity).flatMap(n -> keepLarger(activity, n).onErrorResume(e -> Mono.just(n)))));
     }
 
-    /** After a commit: adds the new rows to the cached counts that exist. Never fails the caller. */
-    Mono<Void> added(Map<UUID, Long> perActivity) {
-        return Flux.fromIterable(perActivity.entrySet())
-                .flatMap(e -> redis.execute(
-                                ADD_IF_PRESENT,
-                                List.of(key(e.getKey())),
-                                List.of(e.getValue().toString()))
-                        .timeout(REDIS_BUDGET)
-                        // a count that may have missed this increment must be rebuilt, not trusted
+    private Mono<Long> keepLarger(UUID activity, long count) {
+        return redis.execute(
+                        KEEP_LARGER,
+                        List.of(key(activity)),
+                        List.of(Long.toString(count), Long.toString(ttl.toMillis())))
+                .next()
+                .timeout(REDIS_BUDGET);
+    }
+
+    /** After a commit: the activities' exact counts as of that commit. Never fails the caller. */
+    Mono<Void> committed(Map<UUID, Long> counts) {
+        return Flux.fromIterable(counts.entrySet())
+                .flatMap(e -> keepLarger(e.getKey(), e.getValue())
+                        // a cached count that may have missed this commit must be rebuilt, not trusted
                         .onErrorResume(error -> redis.delete(key(e.getKey()))
                                 .timeout(REDIS_BUDGET)
                                 .onErrorResume(ignored -> {
@@ -87,9 +93,10 @@ class CheckInCounts {
     }
 
     Mono<Long> stored(UUID activity) {
-        return db.sql("SELECT count(*) AS n FROM checkin.check_in WHERE activity_id = :a")
+        return db.sql("SELECT check_ins FROM checkin.activity_count WHERE activity_id = :a")
                 .bind("a", activity)
-                .map(row -> row.get("n", Long.class))
-                .one();
+                .map(row -> row.get("check_ins", Long.class))
+                .one()
+                .defaultIfEmpty(0L);
     }
 }

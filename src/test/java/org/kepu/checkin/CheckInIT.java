@@ -58,6 +58,9 @@ class CheckInIT {
     IdempotencyPurge purge;
 
     @Autowired
+    CheckInCounts counts;
+
+    @Autowired
     ReactiveStringRedisTemplate redis;
 
     CheckInFixtures fixtures;
@@ -418,6 +421,31 @@ class CheckInIT {
                 .isPositive();
         redis.delete("kepu:checkin:count:" + id).block(Duration.ofSeconds(5));
         assertThat(checkIns.count(activity).block(Duration.ofSeconds(5))).isEqualTo(2);
+    }
+
+    @Test
+    void aCachedCountKeepsTheLatestExactValueWhateverOrderTheWritesArriveIn() {
+        String id = fixtures.onsiteWithoutFence();
+        clock.set(DURING);
+        String body = "{\"token\":\"" + fixtures.venueToken(id) + "\"}";
+        checkIn(id, pid(), body, null).expectStatus().isCreated();
+        checkIn(id, pid(), body, null).expectStatus().isCreated();
+        UUID activity = UUID.fromString(id);
+        String key = "kepu:checkin:count:" + id;
+        assertThat(redis.opsForValue().get(key).block(Duration.ofSeconds(5))).isEqualTo("2");
+        // a rebuild that read the count before the second commit and wrote after it must not lower the count
+        counts.committed(Map.of(activity, 1L)).block(Duration.ofSeconds(5));
+        assertThat(checkIns.count(activity).block(Duration.ofSeconds(5))).isEqualTo(2);
+        // nor may a commit's increment land on a rebuilt count that already holds it: commits write their total
+        redis.opsForValue().set(key, "1").block(Duration.ofSeconds(5));
+        checkIn(id, pid(), body, null).expectStatus().isCreated();
+        assertThat(redis.opsForValue().get(key).block(Duration.ofSeconds(5))).isEqualTo("3");
+        assertThat(db.sql("SELECT check_ins FROM checkin.activity_count WHERE activity_id = :a")
+                        .bind("a", activity)
+                        .map(row -> row.get("check_ins", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(5)))
+                .isEqualTo(3L);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.kepu.shared.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -189,6 +190,26 @@ class SearchSyncIT {
                 health = health();
             }
             assertThat(health).containsEntry("status", "WARNING");
+
+            // only administrators see the dead letters or requeue them
+            String reviewer = TestAccounts.token(client, new TestAccounts(organizer).account("13", Role.REVIEWER));
+            for (String bearer : new String[] {reviewer, null}) {
+                for (boolean retry : new boolean[] {false, true}) {
+                    WebTestClient.RequestHeadersSpec<?> call = retry
+                            ? client.post().uri("/api/v1/admin/search/dead-letters/retry")
+                            : client.get().uri("/api/v1/admin/search/status");
+                    if (bearer != null) {
+                        call = call.headers(h -> h.setBearerAuth(bearer));
+                    }
+                    call.exchange()
+                            .expectStatus()
+                            .isEqualTo(bearer == null ? 401 : 403)
+                            .expectHeader()
+                            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                }
+            }
+            assertThat(discovery.indexStatus(10).block(Duration.ofSeconds(5)).dead())
+                    .isEqualTo(dead.dead());
 
             // the operator's way out: rebuild, then queue the dead letters again
             discovery.rebuild().block(Duration.ofSeconds(60));
