@@ -149,6 +149,11 @@ public class StatsService {
         return true;
     }
 
+    /** Whether a rebuild started by {@link #requestRebuild()} still runs here. */
+    boolean rebuildRunning() {
+        return rebuilding.get();
+    }
+
     // ---- summary ----------------------------------------------------------------------------------------
 
     /**

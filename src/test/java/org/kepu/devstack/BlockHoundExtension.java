@@ -37,6 +37,10 @@ public class BlockHoundExtension implements BeforeAllCallback {
                     .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "setEvent")
                     .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "clearEvent")
                     .allowBlockingCallsInside("org.apache.hc.core5.reactor.IOSessionImpl", "setEventMask")
+                    // ... and its connection pool's lock, held while a connection is leased or given back (pool
+                    // bookkeeping in memory, never I/O; seen when two searches started on two event loops at once)
+                    .allowBlockingCallsInside("org.apache.hc.core5.pool.StrictConnPool", "lease")
+                    .allowBlockingCallsInside("org.apache.hc.core5.pool.StrictConnPool", "release")
                     // Lettuce guards each connection's command buffer with a lock held only while a command is
                     // handed to the channel. It must be allowed: DefaultEndpoint.write calls incrementWriters()
                     // inside a try whose finally decrements, so a BlockingOperationError thrown from the contended

@@ -2,8 +2,9 @@ package org.kepu.stats.web;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
@@ -11,20 +12,23 @@ import reactor.core.publisher.Flux;
 /**
  * Rows of a publisher pulled one by one by a file writer that runs on {@code boundedElastic} (never on an
  * event loop: it waits for rows). At most {@code window} rows are requested ahead of the writer, so a slow
- * client slows the database reads instead of filling memory. Closing cancels the query.
+ * client slows the database reads instead of filling memory. Closing cancels the query. Rows arrive on an
+ * event loop, so handing one over never waits: a lock-free queue, and the writer parks until it is woken.
  */
 final class PulledRows<T> extends BaseSubscriber<T> implements Iterable<T>, AutoCloseable {
 
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue;
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final int window;
+    /** The writer's thread while it waits for a row. */
+    private volatile Thread waiting;
+
     private int taken;
     private Object next;
 
     private PulledRows(int window) {
         this.window = window;
-        this.queue = new ArrayBlockingQueue<>(window + 1);
     }
 
     static <T> PulledRows<T> of(Flux<T> rows, int window) {
@@ -40,17 +44,45 @@ final class PulledRows<T> extends BaseSubscriber<T> implements Iterable<T>, Auto
 
     @Override
     protected void hookOnNext(T value) {
-        queue.add(value); // never more than requested, so it always fits
+        hand(value); // never more than requested: at most a window waits here
     }
 
     @Override
     protected void hookOnComplete() {
-        queue.add(END);
+        hand(END);
     }
 
     @Override
     protected void hookOnError(Throwable error) {
-        queue.add(error);
+        hand(error);
+    }
+
+    private void hand(Object item) {
+        queue.offer(item);
+        Thread writer = waiting;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    /** The next item, parking the writer until one arrives (it announces itself, then looks once more). */
+    private Object take() {
+        Object item;
+        while ((item = queue.poll()) == null) {
+            waiting = Thread.currentThread();
+            item = queue.poll();
+            if (item != null) {
+                break;
+            }
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                waiting = null;
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("export interrupted");
+            }
+        }
+        waiting = null;
+        return item;
     }
 
     @Override
@@ -59,12 +91,7 @@ final class PulledRows<T> extends BaseSubscriber<T> implements Iterable<T>, Auto
             @Override
             public boolean hasNext() {
                 if (next == null) {
-                    try {
-                        next = queue.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("export interrupted", e);
-                    }
+                    next = take();
                 }
                 if (next instanceof Throwable error) {
                     throw new IllegalStateException("export rows failed", error);
