@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cityQuota default key activities per prefecture-level city (notices have asked for ≥ 80)
  * @param countyQuota default key activities per county (notices have asked for ≥ 10)
  * @param quotaListMax regions listed per quota level in a summary (the behind ones first)
+ * @param exportTimeout how long an export's activity query may stream (it goes as fast as the client reads)
  */
 @Validated
 @ConfigurationProperties("kepu.stats")
@@ -29,4 +30,5 @@ public record StatsProperties(
         @DefaultValue("0") @Min(0) int provinceQuota,
         @DefaultValue("80") @Min(0) int cityQuota,
         @DefaultValue("10") @Min(0) int countyQuota,
-        @DefaultValue("100") @Min(1) @Max(5000) int quotaListMax) {}
+        @DefaultValue("100") @Min(1) @Max(5000) int quotaListMax,
+        @DefaultValue("30m") Duration exportTimeout) {}

@@ -84,7 +84,8 @@ public class StatsService {
             ReadReplica replica,
             Clock clock) {
         this.projection = new Projection(db, tx, properties.batch(), properties.gapTimeout());
-        this.reader = new TallyReader(replica.reads()); // lag-tolerant reads: a replica when configured
+        this.reader = new TallyReader(
+                replica.reads(), properties.exportTimeout()); // lag-tolerant reads: a replica when configured
         this.quotas = new Quotas(db, properties);
         this.regions = regions;
         this.campaigns = campaigns;

@@ -1,11 +1,17 @@
 package org.kepu.stats;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.kepu.activity.EvidenceCompleteness;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -17,9 +23,11 @@ final class TallyReader {
     private static final String METRICS = String.join(", ", Projection.METRICS);
 
     private final DatabaseClient db;
+    private final Duration exportTimeout;
 
-    TallyReader(DatabaseClient db) {
+    TallyReader(DatabaseClient db, Duration exportTimeout) {
         this.db = db;
+        this.exportTimeout = exportTimeout;
     }
 
     /** Distinct counts and key activities of a region or its children. */
@@ -116,64 +124,86 @@ final class TallyReader {
 
     /** The public activities of a campaign in a region, streamed in region and day order. */
     Flux<ActivityLine> lines(UUID campaign, String code, LocalDate overdueBefore) {
-        return db.sql("""
+        return export("""
                         SELECT f.activity_id, a.title, a.organizer_name, f.region_code, f.status, f.format, f.start_day,
                           f.end_day, f.main_venue, f.evidence, f.check_ins_onsite, f.check_ins_online,
                           f.attendance_onsite, f.attendance_online, f.volunteers, f.recommended
                         FROM stats.activity_fact f JOIN activity.activity a ON a.id = f.activity_id
-                        WHERE f.campaign_id = :c AND f.region_code LIKE :p
+                        WHERE f.campaign_id = $1 AND f.region_code LIKE $2
                         ORDER BY f.region_code, f.start_day, f.activity_id
-                        """)
-                .bind("c", campaign)
-                .bind("p", code + "%")
-                .map(row -> {
-                    String status = row.get("status", String.class);
-                    LocalDate endDay = row.get("end_day", LocalDate.class);
-                    EvidenceCompleteness evidence = EvidenceCompleteness.valueOf(row.get("evidence", String.class));
-                    if (evidence != EvidenceCompleteness.COMPLETE && endDay.isBefore(overdueBefore)) {
-                        evidence = EvidenceCompleteness.OVERDUE;
-                    }
-                    return new ActivityLine(
-                            row.get("activity_id", UUID.class),
-                            row.get("title", String.class),
-                            row.get("organizer_name", String.class),
-                            row.get("region_code", String.class),
-                            status,
-                            row.get("format", String.class),
-                            row.get("start_day", LocalDate.class),
-                            endDay,
-                            Boolean.TRUE.equals(row.get("main_venue", Boolean.class)),
-                            "CANCELLED".equals(status) ? null : evidence,
-                            row.get("check_ins_onsite", Long.class),
-                            row.get("check_ins_online", Long.class),
-                            row.get("attendance_onsite", Long.class),
-                            row.get("attendance_online", Long.class),
-                            row.get("volunteers", Long.class),
-                            Boolean.TRUE.equals(row.get("recommended", Boolean.class)));
-                })
-                .all();
+                        """, campaign, code + "%", row -> {
+            String status = row.get("status", String.class);
+            LocalDate endDay = row.get("end_day", LocalDate.class);
+            EvidenceCompleteness evidence = EvidenceCompleteness.valueOf(row.get("evidence", String.class));
+            if (evidence != EvidenceCompleteness.COMPLETE && endDay.isBefore(overdueBefore)) {
+                evidence = EvidenceCompleteness.OVERDUE;
+            }
+            return new ActivityLine(
+                    row.get("activity_id", UUID.class),
+                    row.get("title", String.class),
+                    row.get("organizer_name", String.class),
+                    row.get("region_code", String.class),
+                    status,
+                    row.get("format", String.class),
+                    row.get("start_day", LocalDate.class),
+                    endDay,
+                    Boolean.TRUE.equals(row.get("main_venue", Boolean.class)),
+                    "CANCELLED".equals(status) ? null : evidence,
+                    row.get("check_ins_onsite", Long.class),
+                    row.get("check_ins_online", Long.class),
+                    row.get("attendance_onsite", Long.class),
+                    row.get("attendance_online", Long.class),
+                    row.get("volunteers", Long.class),
+                    Boolean.TRUE.equals(row.get("recommended", Boolean.class)));
+        });
     }
 
     /** Recommendations of the campaign's activities in a region, best first. */
     Flux<Nominee> nominees(UUID campaign, String code) {
-        return db.sql("""
+        return export(
+                """
                         SELECT r.activity_id, a.title, a.organizer_name, a.region_code, r.level, r.note,
                           r.mobilization + r.scale + r.publicity + r.volunteers + r.joint_action + r.online_reach AS total
                         FROM activity.recommendation r JOIN stats.activity_fact f ON f.activity_id = r.activity_id
                         JOIN activity.activity a ON a.id = r.activity_id
-                        WHERE f.campaign_id = :c AND f.region_code LIKE :p AND f.status <> 'CANCELLED'
+                        WHERE f.campaign_id = $1 AND f.region_code LIKE $2 AND f.status <> 'CANCELLED'
                         ORDER BY total DESC, a.region_code, r.activity_id, r.level
-                        """)
-                .bind("c", campaign)
-                .bind("p", code + "%")
-                .map(row -> new Nominee(
+                        """,
+                campaign,
+                code + "%",
+                row -> new Nominee(
                         row.get("activity_id", UUID.class),
                         row.get("title", String.class),
                         row.get("organizer_name", String.class),
                         row.get("region_code", String.class),
                         row.get("level", String.class),
                         row.get("total", Integer.class),
-                        row.get("note", String.class)))
-                .all();
+                        row.get("note", String.class)));
+    }
+
+    /**
+     * A query streamed to an export: its rows go out only as fast as the client reads the file, so it may run far
+     * longer than the pool's per-statement limit (10 s), which would cut a province's file off mid-way. It runs
+     * in a read-only transaction with its own limit ({@code exportTimeout}), on one connection held for the export.
+     */
+    private <T> Flux<T> export(String sql, UUID campaign, String prefix, Function<Row, T> mapper) {
+        return db.inConnectionMany(connection -> Flux.usingWhen(
+                Mono.just(connection),
+                c -> Mono.from(c.beginTransaction(IsolationLevel.READ_COMMITTED))
+                        .thenMany(Flux.from(c.createStatement("SET TRANSACTION READ ONLY")
+                                        .execute())
+                                .flatMap(Result::getRowsUpdated))
+                        .thenMany(
+                                Flux.from(c.createStatement("SET LOCAL statement_timeout = " + exportTimeout.toMillis())
+                                                .execute())
+                                        .flatMap(Result::getRowsUpdated))
+                        .thenMany(Flux.from(c.createStatement(sql)
+                                        .bind("$1", campaign)
+                                        .bind("$2", prefix)
+                                        .execute())
+                                .flatMap(result -> result.map((row, meta) -> mapper.apply(row)))),
+                Connection::commitTransaction,
+                (c, error) -> c.rollbackTransaction(),
+                Connection::rollbackTransaction));
     }
 }
