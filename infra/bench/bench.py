@@ -606,10 +606,14 @@ class Bench:
         m = re.search(r"^Total\s+\d+\s+(\d+)", out, re.M)
         if not m:
             raise RuntimeError("no class histogram: " + out[-500:])
-        return int(m.group(1)) // 1024
+        kb = int(m.group(1)) // 1024
+        if kb > getattr(self, "histogram_peak", (0, ""))[0]:
+            self.histogram_peak = (kb, "\n".join(out.splitlines()[:16]))  # the largest classes at the peak
+        return kb
 
     def export_memory(self, url, headers):
         """Streams one export while sampling the live heap; returns rows, bytes, seconds and the peak growth."""
+        self.histogram_peak = (0, "")
         baseline = self.heap_live_kb()
         samples, done = [], []
 
@@ -636,7 +640,8 @@ class Bench:
         sampler.join(120)
         return {"status": status, "bytes": size, "lines": lines, "seconds": round(seconds, 1),
                 "heapBaselineKB": baseline, "heapPeakKB": max(samples or [baseline]),
-                "heapGrowthKB": max(samples or [baseline]) - baseline, "samples": len(samples)}
+                "heapGrowthKB": max(samples or [baseline]) - baseline, "samples": len(samples),
+                "largestClassesAtPeak": self.histogram_peak[1]}
 
     def stats_summary(self):
         """Uncached summary latency (country, a province, a city) over the data set with check-ins, and the live
