@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.kepu.shared.outbox.Outbox;
@@ -32,9 +31,8 @@ import reactor.util.retry.Retry;
  * queued) and are written in one multi-row {@code INSERT … ON CONFLICT DO NOTHING RETURNING}, one lookup of
  * the rows that existed already, and one outbox statement, in one transaction. Each caller is answered only
  * after the commit that contains its row, so an acknowledged check-in is durable; one commit per batch instead
- * of one per check-in is where the throughput comes from. The same transaction adds the new rows to one
- * random shard of {@code checkin.activity_count}, whose value then updates the cached count (see
- * {@link CheckInCounts}).
+ * of one per check-in is where the throughput comes from. The same transaction adds the new rows to
+ * {@code checkin.activity_count}, whose totals then set the cached counts (see {@link CheckInCounts}).
  */
 @Component
 class CheckInWriter implements DisposableBean {
@@ -115,7 +113,6 @@ class CheckInWriter implements DisposableBean {
         Map<Pair, Stored> fresh = new HashMap<>();
         Map<Pair, Stored> existing = new HashMap<>();
         Map<UUID, Long> totals = new HashMap<>();
-        int shard = ThreadLocalRandom.current().nextInt(CheckInCounts.SHARDS);
         Mono<Void> work = Mono.defer(() -> {
                     fresh.clear(); // a retried transaction starts over
                     existing.clear();
@@ -128,7 +125,7 @@ class CheckInWriter implements DisposableBean {
                     missing.removeAll(inserted.keySet());
                     return lookup(missing).doOnNext(existing::putAll);
                 })
-                .then(Mono.defer(() -> countNew(shard, fresh.keySet()).doOnNext(totals::putAll)))
+                .then(Mono.defer(() -> countNew(fresh.keySet()).doOnNext(totals::putAll)))
                 .then(Mono.defer(() -> outbox.appendAll(
                         OUTBOX_TOPIC,
                         fresh.keySet().stream()
@@ -138,7 +135,7 @@ class CheckInWriter implements DisposableBean {
         return tx.transactional(work)
                 // the whole transaction rolled back, so it can run again; callers wait a little longer
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(5)).filter(CheckInWriter::retryable))
-                .then(Mono.defer(() -> counts.committed(shard, totals)
+                .then(Mono.defer(() -> counts.committed(totals)
                         // a committed check-in is answered even if the cache cannot follow
                         .onErrorResume(e -> Mono.empty())))
                 .then(Mono.<Void>fromRunnable(() -> answer(byPair, fresh, existing)))
@@ -217,30 +214,28 @@ class CheckInWriter implements DisposableBean {
         return rows(db.sql(sql.toString()).bindValues(bindings));
     }
 
-    /** Adds the new rows to one shard of the activities' counts (in activity order); the shard's values after. */
-    private Mono<Map<UUID, Long>> countNew(int shard, Set<Pair> created) {
+    /** Adds the new rows to the activities' counts (in activity order, as the rows); their totals after it. */
+    private Mono<Map<UUID, Long>> countNew(Set<Pair> created) {
         if (created.isEmpty()) {
             return Mono.just(Map.of());
         }
         Map<UUID, Long> perActivity = new TreeMap<>();
         created.forEach(p -> perActivity.merge(p.activity(), 1L, Long::sum));
-        StringBuilder sql =
-                new StringBuilder("INSERT INTO checkin.activity_count (activity_id, shard, check_ins) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO checkin.activity_count (activity_id, check_ins) VALUES ");
         Map<String, Object> bindings = new HashMap<>();
         int i = 0;
         for (Map.Entry<UUID, Long> e : perActivity.entrySet()) {
             sql.append(i == 0 ? "" : ", ")
                     .append("(:a")
                     .append(i)
-                    .append(", :s, :n")
+                    .append(", :n")
                     .append(i)
                     .append(')');
             bindings.put("a" + i, e.getKey());
             bindings.put("n" + i, e.getValue());
             i++;
         }
-        bindings.put("s", (short) shard);
-        sql.append(" ON CONFLICT (activity_id, shard) DO UPDATE SET check_ins = activity_count.check_ins"
+        sql.append(" ON CONFLICT (activity_id) DO UPDATE SET check_ins = activity_count.check_ins"
                 + " + EXCLUDED.check_ins RETURNING activity_id, check_ins");
         return db.sql(sql.toString())
                 .bindValues(bindings)
