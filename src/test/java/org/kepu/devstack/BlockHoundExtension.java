@@ -47,13 +47,7 @@ public class BlockHoundExtension implements BeforeAllCallback {
                     // lock leaves the writer count at -1 and every later write on that connection spins forever
                     // (the hang seen in CI after the check-in flood).
                     .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
-                    .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive")
-                    // Spring Data Redis hands out its shared reactive connection under a lock on every call (seen
-                    // contended in BrowserIT). The lock also covers creating that connection the first time or
-                    // after a reset, which connects there: a known cost of Spring's design, once per connection.
-                    .allowBlockingCallsInside(
-                            "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
-                            "getOrCreateSharedReactiveConnection"));
+                    .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive"));
             installed = true;
         }
     }
