@@ -15,6 +15,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -621,7 +622,6 @@ class Bench:
             while not done:
                 samples.append(self.heap_live_kb())
 
-        import threading
         sampler = threading.Thread(target=sample, daemon=True)
         t0 = time.time()
         sampler.start()
