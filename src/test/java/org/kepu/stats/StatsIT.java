@@ -421,9 +421,19 @@ class StatsIT {
                 .exchange()
                 .expectStatus()
                 .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("forbidden");
+        client.post()
+                .uri("/api/v1/admin/stats/rebuild")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stats.rebuildRunning()).isFalse();
         String admin = token(null, Role.ADMIN);
         client.post()
                 .uri("/api/v1/admin/stats/rebuild")
