@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kepu.shared.engines.LuaScript;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,7 +27,7 @@ class CheckInCounts {
     private static final Duration REDIS_BUDGET = Duration.ofMillis(300);
 
     /** KEYS[1] = the count, ARGV[1] = an exact count, ARGV[2] = TTL in ms; answers the value kept. */
-    private static final RedisScript<Long> KEEP_LARGER = RedisScript.of("""
+    private static final RedisScript<Long> KEEP_LARGER = LuaScript.of("""
             local current = tonumber(redis.call('GET', KEYS[1]))
             local new = tonumber(ARGV[1])
             if current and current >= new then return current end

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.kepu.shared.engines.LuaScript;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class Presence {
             """;
 
     /** KEYS viewers, unique, active; ARGV ttl ms, key ttl ms, active member, leavers count, leavers…, joiners… */
-    private static final RedisScript<List> REFRESH = RedisScript.of(NOW + """
+    private static final RedisScript<List> REFRESH = LuaScript.of(NOW + """
             local ttl = tonumber(ARGV[1])
             local leavers = tonumber(ARGV[4])
             for i = 5, 4 + leavers do redis.call('ZREM', KEYS[1], ARGV[i]) end
@@ -49,7 +50,7 @@ class Presence {
      * KEYS viewers, unique, active, since; ARGV key ttl ms, active member, participant, since ttl ms → ms watched
      * so far (since the participant's first stream within the since key's life).
      */
-    private static final RedisScript<Long> JOIN = RedisScript.of(NOW + """
+    private static final RedisScript<Long> JOIN = LuaScript.of(NOW + """
             local since = redis.call('GET', KEYS[4])
             if not since then
               since = now
@@ -65,7 +66,7 @@ class Presence {
             """, Long.class);
 
     /** KEYS active; ARGV region prefix, ttl ms → flat list of (region, current viewers) for live activities. */
-    private static final RedisScript<List> REGIONS = RedisScript.of(NOW + """
+    private static final RedisScript<List> REGIONS = LuaScript.of(NOW + """
             local ttl = tonumber(ARGV[2])
             local prefix = ARGV[1]
             local out = {}

@@ -47,7 +47,15 @@ public class BlockHoundExtension implements BeforeAllCallback {
                     // lock leaves the writer count at -1 and every later write on that connection spins forever
                     // (the hang seen in CI after the check-in flood).
                     .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
-                    .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive"));
+                    .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive")
+                    // Spring Data Redis (sessions) hands out its shared connection under the factory's lock on every
+                    // call, held only to read or set that field (the connection itself is made at startup, see
+                    // EngineClients); contended, it parks (a 500 in BrowserIT). Allowed at doInLock, the one method
+                    // every path to that lock goes through: a BlockingOperationError thrown from inside the lock's
+                    // queue leaves the lock broken, held by no thread, and every later caller waits forever (what
+                    // happened when only one of the two paths, getOrCreateSharedReactiveConnection, was allowed).
+                    .allowBlockingCallsInside(
+                            "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", "doInLock"));
             installed = true;
         }
     }

@@ -34,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
@@ -41,6 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -264,6 +266,46 @@ class LiveIT {
         open.forEach(Viewer::close);
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> Viewer.open(a, id, null, null, address).awaitEvent("status"));
+    }
+
+    /** Streams are served in front of the WebFlux chain (for their heap): they must not lose what it adds. */
+    @Test
+    void aStreamCarriesTheSameSecurityHeadersAsEveryOtherResponse() {
+        String id = liveActivity();
+        AtomicReference<HttpHeaders> received = new AtomicReference<>();
+        Disposable stream = a.get()
+                .uri("/api/v1/activities/" + id + "/live")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchangeToFlux(response -> {
+                    received.set(response.headers().asHttpHeaders());
+                    return response.bodyToFlux(SSE);
+                })
+                .subscribe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.get() != null);
+        stream.dispose();
+        HttpHeaders page = a.get()
+                .uri("/api/v1/live")
+                .exchangeToMono(response -> Mono.just(response.headers().asHttpHeaders()))
+                .block(Duration.ofSeconds(10));
+        HttpHeaders headers = received.get();
+        assertThat(headers.getContentType()).isEqualTo(MediaType.TEXT_EVENT_STREAM);
+        for (String name : List.of(
+                "Content-Security-Policy",
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "X-XSS-Protection",
+                "Referrer-Policy",
+                "Permissions-Policy")) {
+            assertThat(page.get(name)).as(name).isNotEmpty();
+            assertThat(headers.get(name)).as(name).isEqualTo(page.get(name));
+        }
+        assertThat(headers.getCacheControl()).isEqualTo("no-store");
+        assertThat(headers.get(HttpHeaders.SET_COOKIE))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie)
+                        .startsWith("kepu_pid=")
+                        .containsIgnoringCase("HttpOnly") // Netty writes "HTTPOnly"; attribute names ignore case
+                        .contains("SameSite=Lax"));
     }
 
     @Test

@@ -9,13 +9,11 @@ import org.kepu.discovery.SearchResult;
 import org.kepu.live.LiveService;
 import org.kepu.shared.web.ClientAddress;
 import org.kepu.shared.web.WebProperties;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +45,8 @@ class LiveController {
     record CommentRequest(String text) {}
 
     /**
-     * Writes the service's pre-encoded frames as they are: the same bytes for every viewer, wrapped (not
-     * copied) into buffers. {@code writeWith} flushes whenever no further frame is waiting, so each event goes
-     * out at once without the per-event publisher {@code writeAndFlushWith} costs. Events are handed over on
-     * the connection's own event loop.
+     * The viewer's stream when it comes through the chain: {@link LiveStreamHandler} serves it before the chain
+     * whenever it can, so this path mostly answers the requests it cannot (with problem+json).
      */
     @GetMapping(value = "/api/v1/activities/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<Void> watch(
@@ -63,20 +59,16 @@ class LiveController {
                         participant,
                         ClientAddress.of(exchange, web.trustedProxies()),
                         Optional.ofNullable(lastEventId),
-                        loop(exchange)))
-                .flatMap(frames -> {
-                    ServerHttpResponse response = exchange.getResponse();
-                    response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
-                    response.getHeaders().setCacheControl(CacheControl.noStore());
-                    response.getHeaders().set("X-Accel-Buffering", "no"); // proxies must not hold events back
-                    DataBufferFactory buffers = response.bufferFactory();
-                    return response.writeWith(frames.map(buffers::wrap));
-                });
+                        loop(exchange.getRequest())))
+                .flatMap(frames -> LiveStreamHandler.write(exchange.getResponse(), frames, web));
     }
 
-    /** The connection's Netty event loop; inline delivery where there is none (another server). */
-    static Executor loop(ServerWebExchange exchange) {
-        return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection
+    /**
+     * The connection's Netty event loop; inline delivery where there is none (another server). Events for a
+     * viewer are handed over on it, so writing them needs no further hop between threads.
+     */
+    static Executor loop(ServerHttpRequest request) {
+        return ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection
                 ? connection.channel().eventLoop()
                 : Runnable::run;
     }

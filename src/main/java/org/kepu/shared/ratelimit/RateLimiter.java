@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kepu.shared.engines.LuaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -24,20 +25,20 @@ public class RateLimiter {
     private static final int LOCAL_MAX_KEYS = 100_000;
 
     /** INCR with the window set on first use (or repaired if a crash left the key without one). */
-    private static final RedisScript<List> HIT = RedisScript.of("""
+    private static final RedisScript<List> HIT = LuaScript.of("""
             local c = redis.call('INCR', KEYS[1])
             if c == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return {c, redis.call('PTTL', KEYS[1])}
             """, List.class);
 
-    private static final RedisScript<List> PEEK = RedisScript.of("""
+    private static final RedisScript<List> PEEK = LuaScript.of("""
             local c = redis.call('GET', KEYS[1])
             if not c then return {0, 0} end
             return {tonumber(c), redis.call('PTTL', KEYS[1])}
             """, List.class);
 
     /** Takes one event back, if its window still runs (never below zero, never creating a key). */
-    private static final RedisScript<Long> REFUND = RedisScript.of("""
+    private static final RedisScript<Long> REFUND = LuaScript.of("""
             local c = redis.call('GET', KEYS[1])
             if c and tonumber(c) > 0 then return redis.call('DECR', KEYS[1]) end
             return 0

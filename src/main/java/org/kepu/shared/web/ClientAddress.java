@@ -2,6 +2,7 @@ package org.kepu.shared.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -15,14 +16,18 @@ public final class ClientAddress {
     private ClientAddress() {}
 
     public static String of(ServerWebExchange exchange, List<String> trustedProxies) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return of(exchange.getRequest(), trustedProxies);
+    }
+
+    public static String of(ServerHttpRequest request, List<String> trustedProxies) {
+        InetSocketAddress remote = request.getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null
                 ? "unknown"
                 : remote.getAddress().getHostAddress();
         if (!trusted(trustedProxies, peer)) {
             return peer;
         }
-        String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
+        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return peer;
         }

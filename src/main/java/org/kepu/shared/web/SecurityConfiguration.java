@@ -53,14 +53,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler(
                                 (exchange, denied) -> problems.write(exchange, ProblemResponses.from(denied))))
                 .addFilterAfter(SecurityConfiguration::issueCsrfCookie, SecurityWebFiltersOrder.CSRF)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(properties
-                                .contentSecurityPolicy()
-                                .replaceAll("\\s+", " ")
-                                .trim()))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.contentSecurityPolicy(properties)))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicy(
-                                permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)")))
+                        .permissionsPolicy(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

@@ -1,0 +1,30 @@
+package org.kepu.shared.web;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The security headers every response carries. Spring Security writes them ({@link SecurityConfiguration});
+ * a response served before its chain (the viewers' live streams, see the live module) sets the same ones here.
+ */
+public final class SecurityHeaders {
+
+    static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self)";
+
+    private SecurityHeaders() {}
+
+    /** The policy as one line, as the header sends it. */
+    static String contentSecurityPolicy(WebProperties web) {
+        return web.contentSecurityPolicy().replaceAll("\\s+", " ").trim();
+    }
+
+    /** Sets what Spring Security's header writers would: a response that bypasses the chain is no weaker. */
+    public static void set(HttpHeaders headers, WebProperties web) {
+        headers.set("Content-Security-Policy", contentSecurityPolicy(web));
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("X-XSS-Protection", "0");
+        headers.set("Referrer-Policy", REFERRER_POLICY);
+        headers.set("Permissions-Policy", PERMISSIONS_POLICY);
+    }
+}
