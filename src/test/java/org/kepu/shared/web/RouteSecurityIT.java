@@ -81,6 +81,26 @@ class RouteSecurityIT {
 
     record Answer(int status, HttpHeaders headers, String body) {}
 
+    /**
+     * A browser sent to a protected page without signing in gets a 401, and nothing is kept for it: no session
+     * (no cookie, no Redis entry) that anyone could mint by the million just by asking.
+     */
+    @Test
+    void anAnonymousRequestRefusedForLackOfASignInLeavesNoSession() {
+        for (String path : List.of("/api/v1/me", "/api/v1/review/activities", "/api/v1/admin/stats/rebuild")) {
+            List<String> cookies = client.get()
+                    .uri(path)
+                    .accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getOrEmpty(HttpHeaders.SET_COOKIE);
+            assertThat(cookies).as(path).noneMatch(cookie -> cookie.startsWith(SessionCookie.NAME + "="));
+        }
+    }
+
     @Test
     void everyRouteSendsSecurityHeadersGrantsNoForeignOriginAndRequiresTheCsrfToken() throws IOException {
         Set<Route> routes = routes();
