@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,12 +23,15 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
-        ServerHttpResponse response = exchange.getResponse();
+        return write(exchange.getRequest(), exchange.getResponse(), problem);
+    }
+
+    /** For answers given before the WebFlux chain, where there is no exchange yet. */
+    public Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, Problem problem) {
         response.setStatusCode(problem.status());
         response.getHeaders().addAll(problem.headers());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(
-                body(problem, exchange.getRequest().getPath().value()));
+        byte[] body = json.writeValueAsBytes(body(problem, request.getPath().value()));
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -33,7 +32,7 @@ class RequestTimeoutFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (isStream(exchange)) {
+        if (LongRequests.isLong(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         // only until the response is committed: once it is being written, a 503 can no longer replace it,
@@ -46,14 +45,5 @@ class RequestTimeoutFilter implements WebFilter, Ordered {
         Mono<Long> deadline = Mono.delay(timeout).flatMap(t -> committed.get() ? Mono.never() : Mono.just(t));
         return chain.filter(exchange)
                 .timeout(deadline, Mono.error(() -> new TimeoutException("request took longer than " + timeout)));
-    }
-
-    private static boolean isStream(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().value();
-        return exchange.getRequest().getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM)
-                || path.endsWith("/live")
-                || path.startsWith("/api/v1/stats/live")
-                || path.endsWith(".xlsx")
-                || path.endsWith(".csv");
     }
 }

@@ -118,11 +118,24 @@ class SecurityConfiguration {
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
-    /** The CSRF token is created lazily; subscribing makes the repository write the XSRF-TOKEN cookie. */
+    /**
+     * The CSRF token is created lazily; subscribing makes the repository write the XSRF-TOKEN cookie. Only
+     * sign-in and requests with a session get one: nothing else has a session to protect, and creating a token
+     * moves the rest of the request to another thread (the repository makes its random value off the event
+     * loop), which cost every anonymous check-in two thread hand-offs.
+     */
     static Mono<Void> issueCsrfCookie(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean needed = request.getCookies().getFirst(SessionCookie.NAME) != null
+                || SIGN_IN.equals(request.getPath().pathWithinApplication().value());
+        if (!needed) {
+            return chain.filter(exchange);
+        }
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         return token.then(chain.filter(exchange));
     }
+
+    private static final String SIGN_IN = "/api/v1/auth/login";
 
     private static final Set<HttpMethod> SAFE_METHODS =
             Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);

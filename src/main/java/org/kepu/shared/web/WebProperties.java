@@ -1,5 +1,6 @@
 package org.kepu.shared.web;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     background. The CSP's img-src must allow the tile host.
  * @param mapDatum the tiles' datum, {@code wgs84} (OpenStreetMap and most others) or {@code gcj02}
  * @param mapAttribution the attribution text the tiles' licence asks for
+ * @param maxInFlight requests one instance works on at once; beyond it a request is answered 503
+ *     {@code overloaded} at the door, before any work is spent on it (streams, exports and health checks are
+ *     not counted). Above the instance's capacity, queueing only adds latency: a surge is shed, not queued.
  */
 @Validated
 @ConfigurationProperties("kepu.web")
@@ -37,4 +41,5 @@ public record WebProperties(
         @DefaultValue("15s") java.time.Duration requestTimeout,
         @DefaultValue("") String mapTiles,
         @DefaultValue("wgs84") String mapDatum,
-        @DefaultValue("") String mapAttribution) {}
+        @DefaultValue("") String mapAttribution,
+        @DefaultValue("512") @Min(1) int maxInFlight) {}

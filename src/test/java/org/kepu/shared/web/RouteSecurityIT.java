@@ -101,6 +101,39 @@ class RouteSecurityIT {
         }
     }
 
+    /**
+     * The XSRF-TOKEN cookie goes to sign-in and to requests with a session, the only ones a forged form could
+     * ride on; anonymous reads and participant writes get none (making one moved each request to another thread).
+     */
+    @Test
+    void onlySignInAndSessionRequestsAreHandedACsrfCookie() {
+        assertThat(setCookies(client.get().uri("/api/v1/campaigns").exchange()))
+                .as("anonymous read")
+                .noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        assertThat(setCookies(client.post()
+                        .uri("/api/v1/activities/" + UUID.randomUUID() + "/check-ins")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"token\":\"x\"}")
+                        .exchange()))
+                .as("anonymous check-in")
+                .noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+
+        TestAccounts.Session session =
+                TestAccounts.signIn(client, new TestAccounts(organizer).account((String) null, Role.ADMIN));
+        assertThat(session.xsrfToken()).as("sign-in").isNotBlank();
+        // a session whose XSRF cookie was lost (cleared by the browser) gets a new one on its next request
+        assertThat(setCookies(client.get()
+                        .uri("/api/v1/me")
+                        .cookie(SessionCookie.NAME, session.sessionCookie())
+                        .exchange()))
+                .as("session without its XSRF cookie")
+                .anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    }
+
+    private static List<String> setCookies(WebTestClient.ResponseSpec response) {
+        return response.returnResult(String.class).getResponseHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+    }
+
     @Test
     void everyRouteSendsSecurityHeadersGrantsNoForeignOriginAndRequiresTheCsrfToken() throws IOException {
         Set<Route> routes = routes();
