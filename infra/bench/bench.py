@@ -6,6 +6,7 @@ See README.md in this folder for the method and how to read the ratios.
 """
 
 import argparse
+import base64
 import datetime
 import json
 import os
@@ -31,10 +32,9 @@ DEV_PASSWORD = os.environ.get("KEPU_DEV_ADMIN_PASSWORD", "kepu-dev-admin")
 # check-in activities the harness publishes are open (check-in opens 30 min before the start)
 APP_NOW = datetime.datetime(2026, 9, 12, 4, 0, 0, tzinfo=datetime.timezone.utc)  # 12:00 +08:00
 
-SCENARIOS = ["search-uncached", "search-hot", "checkin", "overload", "indexing", "stats-summary"]
+SCENARIOS = ["search-uncached", "search-hot", "checkin", "feedback-write", "overload", "indexing", "stats-summary"]
 # hooks for scenarios other engineers own: named here so the runner and the results table know them
 NOT_BUILT = {
-    "feedback-write": "feedback module (feedback engineer): compare with the check-in scenario, target >= 0.8x",
     "sse-viewers": "live module (live engineer): >= 10,000 streams, <= 16 KB heap each, broadcast p99 <= 250 ms",
 }
 
@@ -220,11 +220,11 @@ class Bench:
 
     # ------------------------------------------------------------ load tools
 
-    def wrk(self, url, file, mode, path="", body="", connections=16, threads=1, seconds=None):
+    def wrk(self, url, file, mode, path="", body="", connections=16, threads=1, seconds=None, offset=0):
         seconds = seconds or self.a.duration
         cmd = self.lg + ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s",
                          "-s", os.path.join(HERE, "lua", "bench.lua"), url, "--", file, mode, path, body,
-                         str(threads)]
+                         str(threads), str(offset)]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
         m = re.search(r"WRK-JSON (\{.*\})", out.stdout)
         if not m:
@@ -452,29 +452,36 @@ class Bench:
                             {"Authorization": "Bearer " + self.organizer})
         return body["token"]
 
+    def checkin_cookies(self):
+        path = os.path.join(self.work, "cookies.txt")
+        if not os.path.exists(path):
+            self.java_client("cookies", PARTICIPANT_KEY, self.a.cookies, path)
+        return path
+
+    def checkin_arm(self, seconds):
+        """The app arm of the check-in scenario: a fresh activity (so every participant is new to it) and
+        its venue token; rows committed per second is what counts."""
+        if seconds and seconds > 20:
+            # a venue token lives one to two 30 s windows: a longer warm-up goes in 20 s parts, each with a
+            # fresh activity and token, so it trains the path it warms up (not token-expired answers)
+            for _ in range(seconds // 20):
+                self.checkin_arm(20)
+            return None
+        aid = self.publish_activity(int(time.time() * 1000) % 100000)
+        body = json.dumps({"token": self.venue_token(aid)})
+        r = self.wrk(self.base, self.checkin_cookies(), "cookie", "/api/v1/activities/%s/check-ins" % aid, body,
+                     connections=self.a.checkin_connections, threads=2, seconds=seconds)
+        rows = int(self.sql("SELECT count(*) FROM checkin.check_in WHERE activity_id = '%s'" % aid))
+        r["durableRows"] = rows
+        r["durablePerSecond"] = round(rows / (r["durationUs"] / 1e6), 1)
+        r["rps"] = r["durablePerSecond"]  # what counts: rows committed (acknowledged after commit)
+        return r
+
     def checkin(self):
         pool = 20  # spring.r2dbc.pool.max-size
         self.sql("CREATE TABLE IF NOT EXISTS bench_check_in (LIKE checkin.check_in INCLUDING ALL)")
-        cookies = os.path.join(self.work, "cookies.txt")
-        self.java_client("cookies", PARTICIPANT_KEY, self.a.cookies, cookies)
         c = self.a.checkin_connections
-
-        def app(seconds):
-            if seconds and seconds > 20:
-                # a venue token lives one to two 30 s windows: a longer warm-up goes in 20 s parts, each with a
-                # fresh activity and token, so it trains the path it warms up (not token-expired answers)
-                for _ in range(seconds // 20):
-                    app(20)
-                return None
-            aid = self.publish_activity(int(time.time() * 1000) % 100000)
-            body = json.dumps({"token": self.venue_token(aid)})
-            r = self.wrk(self.base, cookies, "cookie", "/api/v1/activities/%s/check-ins" % aid, body,
-                         connections=c, threads=2, seconds=seconds)
-            rows = int(self.sql("SELECT count(*) FROM checkin.check_in WHERE activity_id = '%s'" % aid))
-            r["durableRows"] = rows
-            r["durablePerSecond"] = round(rows / (r["durationUs"] / 1e6), 1)
-            r["rps"] = r["durablePerSecond"]  # what counts: rows committed (acknowledged after commit)
-            return r
+        app = self.checkin_arm
 
         def raw(seconds):
             seconds = seconds or self.a.duration
@@ -508,6 +515,54 @@ class Bench:
             "ratio": ratio, "target": ">= 1.0x and >= 5,000 durable check-ins/s",
             "met": bool(ratio["median"] is not None and ratio["median"] >= 1.0 and app_rate >= 5000),
             "rawRounds": [{"app": a, "pgbench": b} for a, b in rounds]}
+
+    def feedback_write(self):
+        """POST /api/v1/activities/{id}/feedback by participants who checked in (a rating, tags and a comment
+        that the sensitive-word check passes), spread over activities, against the check-in scenario's app arm
+        in the same run. The check-ins behind it go straight into SQL: that path is measured elsewhere."""
+        activities = [self.publish_activity(90000 + i) for i in range(self.a.feedback_activities)]
+        cookie_file = os.path.join(self.work, "feedback-cookies.txt")
+        self.java_client("cookies", PARTICIPANT_KEY, self.a.feedback_participants, cookie_file)
+        rows = os.path.join(self.work, "feedback-check-ins.csv")
+        lines = self.write_lines("feedback-lines.txt", [])
+        at = APP_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+        with open(cookie_file) as cookies, open(rows, "w") as r, open(lines, "w") as out:
+            for i, cookie in enumerate(c for c in cookies.read().split("\n") if c):
+                aid = activities[i % len(activities)]
+                r.write("%s,%s,%s,ONSITE,%s\n" % (uuid.uuid4(), aid, participant_of(cookie), at))
+                out.write("/api/v1/activities/%s/feedback %s\n" % (aid, cookie))
+        self.sql("\\copy checkin.check_in (id, activity_id, participant_id, channel, checked_in_at) FROM '%s' CSV"
+                 % rows)
+        body = json.dumps({"rating": 5, "tags": ["INTERESTING", "CLEAR"],
+                           "comment": "讲解清楚，孩子很喜欢这次科普活动。"}, ensure_ascii=False)
+        feedback_rows0 = int(self.sql("SELECT count(*) FROM feedback.feedback"))
+        offset = [0]
+
+        def app(seconds):
+            # each run goes on where the last one stopped: every request is a participant's first feedback
+            r = self.wrk(self.base, lines, "path-cookie", body=body, connections=self.a.checkin_connections,
+                         threads=2, seconds=seconds, offset=offset[0])
+            offset[0] += r["requests"]
+            r["rps"] = round((r["requests"] - r["status"] - r["errors"]) / (r["durationUs"] / 1e6), 1)
+            return r
+
+        rounds = self.interleave(app, self.checkin_arm)
+        saved = int(self.sql("SELECT count(*) FROM feedback.feedback")) - feedback_rows0
+        ratio = ratio_stats([a["rps"] / b["rps"] for a, b in rounds])
+        return {
+            "what": "POST /api/v1/activities/{id}/feedback (rating, tags, comment), a participant who checked in "
+                    "each, over %d activities (wrk, %d connections), 2xx per second, vs the check-in scenario's "
+                    "app arm (durable check-ins per second) in the same run"
+                    % (len(activities), self.a.checkin_connections),
+            "appPerSecond": med([a["rps"] for a, _ in rounds]),
+            "checkinPerSecond": med([b["rps"] for _, b in rounds]),
+            "appP99Ms": med([a["p99Ms"] for a, _ in rounds]), "checkinP99Ms": med([b["p99Ms"] for _, b in rounds]),
+            "non2xx": sum(a["status"] for a, _ in rounds), "socketErrors": sum(a["errors"] for a, _ in rounds),
+            "requestsSent": offset[0], "participants": self.a.feedback_participants,
+            "feedbackRowsSaved": saved,
+            "ratio": ratio, "target": ">= 0.8x the check-in scenario",
+            "met": bool(ratio["median"] is not None and ratio["median"] >= 0.8),
+            "rawRounds": [{"feedback": a, "checkin": b} for a, b in rounds]}
 
     def overload(self):
         maximum = getattr(self, "checkin_max", None) or self.a.overload_max
@@ -785,7 +840,7 @@ class Bench:
         try:
             self.start()
             fns = {"search-uncached": self.search_uncached, "search-hot": self.search_hot, "checkin": self.checkin,
-                   "overload": self.overload, "indexing": self.indexing, "stats-summary": self.stats_summary}
+                   "feedback-write": self.feedback_write, "overload": self.overload, "indexing": self.indexing, "stats-summary": self.stats_summary}
             for name in SCENARIOS:
                 if name in only:
                     self.run(name, fns[name])
@@ -797,6 +852,12 @@ class Bench:
             self.results["machine"]["loadavgEnd"] = [round(x, 2) for x in os.getloadavg()]
             self.write()
             log("results: infra/bench/results/%s.{json,md}" % self.date)
+
+
+def participant_of(cookie):
+    """The participant id a signed kepu_pid cookie names (its first part: the id's 16 bytes, base64url)."""
+    raw = cookie.split(".", 1)[0]
+    return str(uuid.UUID(bytes=base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))))
 
 
 def machine():
@@ -860,6 +921,12 @@ def markdown(r):
                      "≥ 1.0×, ≥ 5,000/s | %s |" % (
                          fmt(x.get("appDurablePerSecond")), fmt(x.get("appP99Ms")), fmt(x.get("pgbenchTps")),
                          ratio(x), met(x)))
+    if "feedback-write" in s:
+        x = s["feedback-write"]
+        lines.append("| feedback write, one per participant | %s/s, p99 %s ms | check-in %s durable/s | %s | "
+                     "≥ 0.8× | %s |" % (
+                         fmt(x.get("appPerSecond")), fmt(x.get("appP99Ms")), fmt(x.get("checkinPerSecond")),
+                         ratio(x), met(x)))
     if "overload" in s:
         x = s["overload"]
         over = (x.get("phases") or [{}, {}, {}])[1]
@@ -918,6 +985,9 @@ def main():
     p.add_argument("--hot-connections", type=int, default=64)
     p.add_argument("--checkin-connections", type=int, default=128)
     p.add_argument("--cookies", type=int, default=300000, help="participant cookies per check-in round")
+    p.add_argument("--feedback-activities", type=int, default=20, help="activities the feedback is spread over")
+    p.add_argument("--feedback-participants", type=int, default=600000,
+                   help="participants (checked in beforehand) who each give one feedback")
     p.add_argument("--overload-seconds", type=int, default=60)
     p.add_argument("--stats-requests", type=int, default=100, help="summaries timed per region level")
     p.add_argument("--overload-max", type=float, default=0, help="check-ins/s, when the checkin scenario is skipped")

@@ -3,6 +3,8 @@
 --   mode get:    each line is a path (GET)
 --   mode post:   each line is a JSON body POSTed to <path> (raw Elasticsearch _search)
 --   mode cookie: each line is a kepu_pid cookie value; <body> is POSTed to <path> (check-in)
+--   mode path-cookie: each line is "<path> <kepu_pid cookie>"; <body> is POSTed to that path (feedback)
+--   [threads] [offset]: the thread count, and the line to start from (a later run goes on with new lines)
 -- Threads take interleaved lines (thread k: k, k+T, k+2T, ...), so no two threads send the same line at
 -- the same time; a file shorter than what a run needs wraps around.
 local counter = 0
@@ -25,7 +27,7 @@ function init(args)
     end
   end
   step = tonumber(args[5] or "1")
-  i = tid - step
+  i = tid - step + tonumber(args[6] or "0")
   json = { ["Content-Type"] = "application/json" }
 end
 
@@ -39,6 +41,10 @@ function request()
     return wrk.format("GET", line)
   elseif mode == "post" then
     return wrk.format("POST", path, json, line)
+  elseif mode == "path-cookie" then
+    local at = line:find(" ", 1, true)
+    return wrk.format("POST", line:sub(1, at - 1),
+      { ["Content-Type"] = "application/json", ["Cookie"] = "kepu_pid=" .. line:sub(at + 1) }, const)
   else
     return wrk.format("POST", path, { ["Content-Type"] = "application/json", ["Cookie"] = "kepu_pid=" .. line }, const)
   end

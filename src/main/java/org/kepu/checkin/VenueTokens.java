@@ -132,7 +132,9 @@ final class VenueTokens {
     }
 
     private static long base36(String text) {
-        if (text.isEmpty() || text.length() > 12 || !text.matches("[0-9a-z]+")) {
+        if (text.isEmpty()
+                || text.length() > 12
+                || !text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
             return -1;
         }
         return Long.parseLong(text, 36);

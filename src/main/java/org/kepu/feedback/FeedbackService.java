@@ -138,7 +138,15 @@ public class FeedbackService {
                                                     saved.id().toString(),
                                                     Map.of("activityId", activity.toString()))
                                             : Mono.<Void>empty())
-                                    .then(aggregate(activity, before))
+                                    .then(aggregate(
+                                            activity,
+                                            before,
+                                            summaries.move(
+                                                    activity,
+                                                    existing.filter(FeedbackService::counted)
+                                                            .map(FeedbackDetails::rating)
+                                                            .orElse(null),
+                                                    state != FeedbackState.REMOVED ? valid.rating() : null)))
                                     .thenReturn(new SavedFeedback(saved, existing.isEmpty())));
                         }));
         return tx.transactional(work);
@@ -149,12 +157,19 @@ public class FeedbackService {
      * hands the new figures to statistics, all in the caller's transaction.
      */
     private Mono<Void> aggregate(UUID activity, FeedbackSummary before) {
-        return summaries
-                .recompute(activity)
-                .flatMap(after -> after.count() == before.count() && after.total() == before.total()
-                        ? Mono.<Void>empty()
-                        : outbox.append(OUTBOX_TOPIC, activity.toString())
-                                .then(tallies.feedback(activity, after.count(), after.total())));
+        return aggregate(activity, before, summaries.recompute(activity));
+    }
+
+    private Mono<Void> aggregate(UUID activity, FeedbackSummary before, Mono<FeedbackSummary> changed) {
+        return changed.flatMap(after -> after.count() == before.count() && after.total() == before.total()
+                ? Mono.<Void>empty()
+                : outbox.append(OUTBOX_TOPIC, activity.toString())
+                        .then(tallies.feedback(activity, after.count(), after.total())));
+    }
+
+    /** Whether a feedback row is in its activity's aggregate (everything but removed ones, as in recompute). */
+    private static boolean counted(FeedbackDetails feedback) {
+        return feedback.state() != FeedbackState.REMOVED;
     }
 
     /** The participant's own feedback on the activity (any state), to edit it. */

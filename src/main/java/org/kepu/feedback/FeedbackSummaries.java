@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The per-activity aggregates (average, count, histogram), kept exact: every change that affects them locks
- * the activity's summary row first and recomputes it from the feedback rows in the same transaction. They
+ * the activity's summary row first and, in the same transaction, moves it by the change (a participant's save)
+ * or recomputes it from the feedback rows (moderation). They
  * reach the activity's public {@code rating} (and so the search index, through the outbox) as the activity
  * module's {@link ActivityRatings}; statistics read them here.
  */
@@ -87,6 +88,41 @@ public class FeedbackSummaries implements ActivityRatings {
                         """)
                 .bind("a", activityId)
                 .bind("at", clock.instant())
+                .map(FeedbackSummaries::summary)
+                .one();
+    }
+
+    /**
+     * Moves the activity's aggregate by one feedback row's change (after {@link #lock} in the same transaction):
+     * the old rating leaves it (when it counted), the new one enters (when it counts). A participant's save
+     * costs one row update instead of re-reading every feedback of the activity while holding its lock; the
+     * moderators' rarer changes still {@link #recompute}.
+     */
+    Mono<FeedbackSummary> move(UUID activityId, Integer leaving, Integer entering) {
+        int[] delta = new int[6]; // count, r1..r5
+        int total = 0;
+        if (leaving != null) {
+            delta[0]--;
+            delta[leaving]--;
+            total -= leaving;
+        }
+        if (entering != null) {
+            delta[0]++;
+            delta[entering]++;
+            total += entering;
+        }
+        return db.sql("UPDATE feedback.summary SET count = count + :c, total = total + :t, r1 = r1 + :r1,"
+                        + " r2 = r2 + :r2, r3 = r3 + :r3, r4 = r4 + :r4, r5 = r5 + :r5, updated_at = :at"
+                        + " WHERE activity_id = :a RETURNING " + COLUMNS)
+                .bind("c", delta[0])
+                .bind("t", total)
+                .bind("r1", delta[1])
+                .bind("r2", delta[2])
+                .bind("r3", delta[3])
+                .bind("r4", delta[4])
+                .bind("r5", delta[5])
+                .bind("at", clock.instant())
+                .bind("a", activityId)
                 .map(FeedbackSummaries::summary)
                 .one();
     }

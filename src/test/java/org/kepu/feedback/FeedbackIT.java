@@ -121,6 +121,49 @@ class FeedbackIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * A save moves the aggregate by its own change instead of recomputing it: after concurrent first saves,
+     * edits, and an edit of a removed feedback, it still equals a recomputation from the rows.
+     */
+    @Test
+    void theAggregateMovedBySavesEqualsARecomputationFromTheRows() {
+        String id = f.publish(FeedbackFixtures.title("聚合"));
+        List<String> pids = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> f.checkIn(id))
+                .toList();
+        java.util.function.BiConsumer<Integer, Integer> rateAll =
+                (round, concurrency) -> reactor.core.publisher.Flux.range(0, pids.size())
+                        .flatMap(
+                                i -> reactor.core.publisher.Mono.fromRunnable(() -> f.give(
+                                                        id, pids.get(i), "{\"rating\":" + (1 + (i + round) % 5) + "}")
+                                                .expectStatus()
+                                                .is2xxSuccessful())
+                                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+                                concurrency)
+                        .blockLast(Duration.ofMinutes(1));
+        rateAll.accept(0, 10);
+        String removed = (String)
+                json(f.give(id, pids.get(3), "{\"rating\":5}").expectStatus().isOk())
+                        .get("id");
+        f.as(f.reviewer, HttpMethod.POST, "/api/v1/feedback/" + removed + "/remove", null)
+                .expectStatus()
+                .isOk();
+        rateAll.accept(2, 10); // pids.get(3) edits its removed feedback: it stays out of the aggregate
+
+        Map<String, Object> brute = db.sql("""
+                        SELECT count(*) AS n, coalesce(sum(rating), 0) AS total,
+                          count(*) FILTER (WHERE rating = 1) AS r1, count(*) FILTER (WHERE rating = 5) AS r5
+                        FROM feedback.feedback WHERE activity_id = CAST(:a AS uuid) AND state <> 'REMOVED'
+                        """).bind("a", id).fetch().one().block(Duration.ofSeconds(5));
+        Map<?, ?> summary = (Map<?, ?>) f.listing(id, "").get("summary");
+        assertThat(((Number) brute.get("n")).intValue()).isEqualTo(9);
+        assertThat(summary.get("count")).isEqualTo(9);
+        assertThat(((Map<?, ?>) summary.get("histogram")).get("1")).isEqualTo(((Number) brute.get("r1")).intValue());
+        assertThat(((Map<?, ?>) summary.get("histogram")).get("5")).isEqualTo(((Number) brute.get("r5")).intValue());
+        assertThat(((Number) summary.get("average")).doubleValue())
+                .isCloseTo(((Number) brute.get("total")).doubleValue() / 9, org.assertj.core.data.Offset.offset(0.05));
+    }
+
     @Test
     void feedbackClosesSevenDaysAfterTheEnd() {
         String id = f.publish(FeedbackFixtures.title("关闭"));

@@ -42,4 +42,13 @@ public record WebProperties(
         @DefaultValue("") String mapTiles,
         @DefaultValue("wgs84") String mapDatum,
         @DefaultValue("") String mapAttribution,
-        @DefaultValue("512") @Min(1) int maxInFlight) {}
+        @DefaultValue("512") @Min(1) int maxInFlight) {
+
+    public WebProperties {
+        // one line, as the header sends it: normalized once, not on every response
+        if (contentSecurityPolicy != null) {
+            contentSecurityPolicy =
+                    contentSecurityPolicy.replaceAll("\\s+", " ").trim();
+        }
+    }
+}
