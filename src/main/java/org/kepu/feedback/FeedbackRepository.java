@@ -44,6 +44,26 @@ class FeedbackRepository {
                 .one();
     }
 
+    /**
+     * Serializes one participant's saves on one activity until the end of the transaction (two first saves at
+     * once would otherwise both insert); other participants are not held up.
+     */
+    Mono<Void> lockParticipant(UUID activity, UUID participant) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .bind("k", "feedback|" + activity + "|" + participant)
+                .then();
+    }
+
+    /** The participant's feedback on the activity, its row locked until the end of the transaction. */
+    Mono<FeedbackDetails> lockOf(UUID activity, UUID participant) {
+        return db.sql("SELECT " + COLUMNS + " FROM feedback.feedback WHERE activity_id = :a AND participant_id = :p"
+                        + " FOR UPDATE")
+                .bind("a", activity)
+                .bind("p", participant)
+                .map(FeedbackRepository::details)
+                .one();
+    }
+
     Mono<FeedbackDetails> of(UUID activity, UUID participant) {
         return db.sql("SELECT " + COLUMNS + " FROM feedback.feedback WHERE activity_id = :a AND participant_id = :p")
                 .bind("a", activity)

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,41 +115,45 @@ public class FeedbackService {
                 });
     }
 
+    /**
+     * Saves the participant's feedback. Locks are taken in the order every feedback transaction uses (this
+     * participant's, the feedback row, then the activity's aggregate) and the aggregate's only at the end: it
+     * moves by this save's own change, so saves of one activity wait for each other only over their last
+     * statements, not their whole transaction (see {@link FeedbackSummaries#move}).
+     */
     private Mono<SavedFeedback> save(UUID activity, UUID participant, FeedbackRules.Valid valid, Verdict verdict) {
         Instant now = clock.instant();
-        Mono<SavedFeedback> work = summaries
-                .lock(activity)
-                .flatMap(before -> feedback.of(activity, participant)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(existing -> {
-                            FeedbackState state = FeedbackRules.afterSave(
-                                    existing.map(FeedbackDetails::state).orElse(null), verdict);
-                            Mono<FeedbackDetails> written = existing.isPresent()
-                                    ? feedback.update(existing.get().id(), valid, state, now)
-                                    : feedback.insert(activity, participant, valid, state, now);
-                            boolean newlyHeld = state == FeedbackState.HELD
-                                    && existing.map(e -> e.state() != FeedbackState.HELD)
-                                            .orElse(true);
-                            return written.flatMap(saved -> (newlyHeld
-                                            ? audit.record(
-                                                    SYSTEM,
-                                                    "feedback.held",
-                                                    "feedback",
-                                                    saved.id().toString(),
-                                                    Map.of("activityId", activity.toString()))
-                                            : Mono.<Void>empty())
-                                    .then(aggregate(
-                                            activity,
-                                            before,
-                                            summaries.move(
-                                                    activity,
-                                                    existing.filter(FeedbackService::counted)
-                                                            .map(FeedbackDetails::rating)
-                                                            .orElse(null),
-                                                    state != FeedbackState.REMOVED ? valid.rating() : null)))
-                                    .thenReturn(new SavedFeedback(saved, existing.isEmpty())));
-                        }));
+        Mono<SavedFeedback> work = feedback.lockParticipant(activity, participant)
+                .then(feedback.lockOf(activity, participant).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(existing -> {
+                    FeedbackState state = FeedbackRules.afterSave(
+                            existing.map(FeedbackDetails::state).orElse(null), verdict);
+                    Mono<FeedbackDetails> written = existing.isPresent()
+                            ? feedback.update(existing.get().id(), valid, state, now)
+                            : feedback.insert(activity, participant, valid, state, now);
+                    boolean newlyHeld = state == FeedbackState.HELD
+                            && existing.map(e -> e.state() != FeedbackState.HELD)
+                                    .orElse(true);
+                    Integer leaving = existing.filter(FeedbackService::counted)
+                            .map(FeedbackDetails::rating)
+                            .orElse(null);
+                    Integer entering = state != FeedbackState.REMOVED ? valid.rating() : null;
+                    return written.flatMap(saved -> (newlyHeld
+                                    ? audit.record(
+                                            SYSTEM,
+                                            "feedback.held",
+                                            "feedback",
+                                            saved.id().toString(),
+                                            Map.of("activityId", activity.toString()))
+                                    : Mono.<Void>empty())
+                            .then(
+                                    Objects.equals(leaving, entering)
+                                            ? Mono.<Void>empty()
+                                            : summaries
+                                                    .move(activity, leaving, entering)
+                                                    .flatMap(after -> changed(activity, after)))
+                            .thenReturn(new SavedFeedback(saved, existing.isEmpty())));
+                });
         return tx.transactional(work);
     }
 
@@ -157,14 +162,17 @@ public class FeedbackService {
      * hands the new figures to statistics, all in the caller's transaction.
      */
     private Mono<Void> aggregate(UUID activity, FeedbackSummary before) {
-        return aggregate(activity, before, summaries.recompute(activity));
+        return summaries
+                .recompute(activity)
+                .flatMap(after -> after.count() == before.count() && after.total() == before.total()
+                        ? Mono.<Void>empty()
+                        : changed(activity, after));
     }
 
-    private Mono<Void> aggregate(UUID activity, FeedbackSummary before, Mono<FeedbackSummary> changed) {
-        return changed.flatMap(after -> after.count() == before.count() && after.total() == before.total()
-                ? Mono.<Void>empty()
-                : outbox.append(OUTBOX_TOPIC, activity.toString())
-                        .then(tallies.feedback(activity, after.count(), after.total())));
+    /** The aggregate moved: search (which sorts by rating) and statistics follow, in the same transaction. */
+    private Mono<Void> changed(UUID activity, FeedbackSummary after) {
+        return outbox.append(OUTBOX_TOPIC, activity.toString())
+                .then(tallies.feedback(activity, after.count(), after.total()));
     }
 
     /** Whether a feedback row is in its activity's aggregate (everything but removed ones, as in recompute). */
@@ -239,9 +247,9 @@ public class FeedbackService {
     private Mono<FeedbackDetails> moderate(
             Actor actor, UUID feedbackId, FeedbackState to, String action, Optional<String> reason) {
         return moderatableFeedback(actor, feedbackId).flatMap(found -> {
-            Mono<FeedbackDetails> work = summaries
-                    .lock(found.activityId())
-                    .flatMap(before -> feedback.lock(feedbackId).flatMap(current -> {
+            // the feedback row, then the aggregate: the order saves take them in (no deadlock between the two)
+            Mono<FeedbackDetails> work = feedback.lock(feedbackId)
+                    .flatMap(current -> summaries.lock(found.activityId()).flatMap(before -> {
                         if (current.state() == to) {
                             return Mono.just(current);
                         }

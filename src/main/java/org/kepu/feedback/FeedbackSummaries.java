@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The per-activity aggregates (average, count, histogram), kept exact: every change that affects them locks
- * the activity's summary row first and, in the same transaction, moves it by the change (a participant's save)
- * or recomputes it from the feedback rows (moderation). They
+ * The per-activity aggregates (average, count, histogram), kept exact: a participant's save moves the
+ * activity's summary row by its own change at the end of its transaction; a moderator's change locks the row
+ * and recomputes it from the feedback rows. They
  * reach the activity's public {@code rating} (and so the search index, through the outbox) as the activity
  * module's {@link ActivityRatings}; statistics read them here.
  */
@@ -60,8 +60,8 @@ public class FeedbackSummaries implements ActivityRatings {
 
     /**
      * Locks the activity's summary row (creating it empty the first time) and returns the aggregate as it
-     * stands. Call first in a transaction that changes feedback of this activity: changes then recompute one
-     * after another, each seeing the others' committed rows.
+     * stands: for a moderator's change, after locking the feedback row (the order saves take them in), so
+     * that its {@link #recompute} sees every save committed before it.
      */
     Mono<FeedbackSummary> lock(UUID activityId) {
         return db.sql("INSERT INTO feedback.summary (" + COLUMNS + ", updated_at) VALUES (:a, 0, 0, 0, 0, 0, 0, 0, :at)"
@@ -93,10 +93,11 @@ public class FeedbackSummaries implements ActivityRatings {
     }
 
     /**
-     * Moves the activity's aggregate by one feedback row's change (after {@link #lock} in the same transaction):
-     * the old rating leaves it (when it counted), the new one enters (when it counts). A participant's save
-     * costs one row update instead of re-reading every feedback of the activity while holding its lock; the
-     * moderators' rarer changes still {@link #recompute}.
+     * Moves the activity's aggregate by one feedback row's change: the old rating leaves it (when it counted),
+     * the new one enters (when it counts). A participant's save costs one row update, taken last in its
+     * transaction, instead of re-reading every feedback of the activity while holding the row from the start.
+     * Exact alongside {@link #recompute}: a moderator locks the row first, so a save either committed before
+     * (the recomputation sees its row) or moves the recomputed figures after (its row was not visible to it).
      */
     Mono<FeedbackSummary> move(UUID activityId, Integer leaving, Integer entering) {
         int[] delta = new int[6]; // count, r1..r5
@@ -111,9 +112,12 @@ public class FeedbackSummaries implements ActivityRatings {
             delta[entering]++;
             total += entering;
         }
-        return db.sql("UPDATE feedback.summary SET count = count + :c, total = total + :t, r1 = r1 + :r1,"
-                        + " r2 = r2 + :r2, r3 = r3 + :r3, r4 = r4 + :r4, r5 = r5 + :r5, updated_at = :at"
-                        + " WHERE activity_id = :a RETURNING " + COLUMNS)
+        // the first feedback of an activity creates its row; the upsert is where a save waits for the others
+        return db.sql("INSERT INTO feedback.summary AS s (" + COLUMNS + ", updated_at)"
+                        + " VALUES (:a, :c, :t, :r1, :r2, :r3, :r4, :r5, :at) ON CONFLICT (activity_id) DO UPDATE"
+                        + " SET count = s.count + :c, total = s.total + :t, r1 = s.r1 + :r1, r2 = s.r2 + :r2,"
+                        + " r3 = s.r3 + :r3, r4 = s.r4 + :r4, r5 = s.r5 + :r5, updated_at = :at"
+                        + " RETURNING " + COLUMNS)
                 .bind("c", delta[0])
                 .bind("t", total)
                 .bind("r1", delta[1])
