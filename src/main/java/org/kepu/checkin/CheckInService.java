@@ -15,6 +15,10 @@ import org.kepu.shared.error.ValidationFailed;
 import org.kepu.shared.ratelimit.RateLimited;
 import org.kepu.shared.ratelimit.RateLimiter;
 import org.kepu.shared.security.Actor;
+import org.kepu.shared.web.ParticipantCookie;
+import org.kepu.shared.web.WebProperties;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +43,7 @@ public class CheckInService {
     private final CheckInProperties properties;
     private final VenueTokens tokens;
     private final Participants participants;
+    private final WebProperties web;
     private final Clock clock;
 
     CheckInService(
@@ -50,6 +55,7 @@ public class CheckInService {
             IdempotencyKeys keys,
             RateLimiter limiter,
             CheckInProperties properties,
+            WebProperties web,
             Clock clock) {
         this.lookup = lookup;
         this.activities = activities;
@@ -61,6 +67,7 @@ public class CheckInService {
         this.properties = properties;
         this.tokens = VenueTokens.of(properties, clock);
         this.participants = new Participants(properties.participantKey());
+        this.web = web;
         this.clock = clock;
     }
 
@@ -79,6 +86,25 @@ public class CheckInService {
     /** The participant a cookie value names; empty when it is missing, unsigned or tampered with. */
     public Optional<UUID> participant(String cookie) {
         return participants.verify(cookie);
+    }
+
+    /** The participant of the request's {@code kepu_pid} cookie; empty when it is missing or not ours. */
+    public Optional<UUID> participant(ServerHttpRequest request) {
+        return participant(ParticipantCookie.value(request));
+    }
+
+    /** The request's participant, or a new one whose cookie is set on the response. */
+    public UUID participantOrNew(ServerHttpRequest request, ServerHttpResponse response) {
+        return participant(request).orElseGet(() -> {
+            UUID participant = newParticipant();
+            issueParticipantCookie(response, participant);
+            return participant;
+        });
+    }
+
+    /** Sets a participant's signed {@code kepu_pid} cookie on the response. */
+    public void issueParticipantCookie(ServerHttpResponse response, UUID participant) {
+        ParticipantCookie.issue(response, participantCookie(participant), web);
     }
 
     // ---- check-in ----------------------------------------------------------------------------------------

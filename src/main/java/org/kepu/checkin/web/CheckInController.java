@@ -1,15 +1,12 @@
 package org.kepu.checkin.web;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.checkin.CheckIn;
 import org.kepu.checkin.CheckInService;
 import org.kepu.shared.web.ClientAddress;
 import org.kepu.shared.web.WebProperties;
-import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +19,6 @@ import reactor.core.publisher.Mono;
 /** The participant's check-in: anonymous, identified by the signed {@code kepu_pid} cookie. */
 @RestController
 class CheckInController {
-
-    static final String COOKIE = "kepu_pid";
-    private static final Duration COOKIE_AGE = Duration.ofDays(400);
 
     private final CheckInService checkIns;
     private final WebProperties web;
@@ -44,7 +38,7 @@ class CheckInController {
                     body.validate();
                     return new CheckIn(
                             id,
-                            participant(exchange),
+                            checkIns.participantOrNew(exchange.getRequest(), exchange.getResponse()),
                             body.token(),
                             body.lat(),
                             body.lon(),
@@ -60,22 +54,5 @@ class CheckInController {
                     }
                     return answer.body(CheckInResponse.of(receipt));
                 });
-    }
-
-    /** The cookie's participant, or a new one (with a new cookie) when it is missing or not ours. */
-    private UUID participant(ServerWebExchange exchange) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
-        return checkIns.participant(cookie == null ? null : cookie.getValue()).orElseGet(() -> {
-            UUID participant = checkIns.newParticipant();
-            exchange.getResponse()
-                    .addCookie(ResponseCookie.from(COOKIE, checkIns.participantCookie(participant))
-                            .httpOnly(true)
-                            .sameSite("Lax")
-                            .secure(web.sessionCookieSecure())
-                            .path("/")
-                            .maxAge(COOKIE_AGE)
-                            .build());
-            return participant;
-        });
     }
 }

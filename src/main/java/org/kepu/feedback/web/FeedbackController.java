@@ -49,7 +49,7 @@ class FeedbackController {
             @PathVariable UUID id, @RequestBody FeedbackRequest body, ServerWebExchange exchange) {
         return Mono.fromCallable(() -> new GiveFeedback(
                         id,
-                        ParticipantCookie.of(exchange, checkIns),
+                        checkIns.participant(exchange.getRequest()),
                         body.wholeRating(),
                         body.tags(),
                         body.comment(),
@@ -68,7 +68,7 @@ class FeedbackController {
     /** The participant's own feedback, in whatever state, to show and edit it. */
     @GetMapping("/api/v1/activities/{id}/feedback/mine")
     Mono<ResponseEntity<FeedbackResponse.Moderated>> mine(@PathVariable UUID id, ServerWebExchange exchange) {
-        return feedback.mine(id, ParticipantCookie.of(exchange, checkIns))
+        return feedback.mine(id, checkIns.participant(exchange.getRequest()))
                 .map(f -> ResponseEntity.ok()
                         .cacheControl(CacheControl.noStore())
                         .body(FeedbackResponse.Moderated.of(f)));
@@ -86,7 +86,7 @@ class FeedbackController {
 
     @PostMapping("/api/v1/feedback/{feedbackId}/reports")
     Mono<ResponseEntity<Void>> report(@PathVariable UUID feedbackId, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> ParticipantCookie.ofOrNew(exchange, checkIns, web))
+        return Mono.fromCallable(() -> checkIns.participantOrNew(exchange.getRequest(), exchange.getResponse()))
                 .flatMap(participant ->
                         feedback.report(feedbackId, participant, ClientAddress.of(exchange, web.trustedProxies())))
                 .thenReturn(ResponseEntity.accepted().build());

@@ -53,7 +53,7 @@ class LiveController {
             @PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> ParticipantCookie.of(exchange, checkIns, web))
+        return Mono.fromCallable(() -> checkIns.participantOrNew(exchange.getRequest(), exchange.getResponse()))
                 .flatMap(participant -> live.watch(
                         id,
                         participant,
@@ -76,7 +76,7 @@ class LiveController {
     @PostMapping("/api/v1/activities/{id}/live/comments")
     Mono<ResponseEntity<Void>> comment(
             @PathVariable UUID id, @RequestBody CommentRequest body, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> ParticipantCookie.of(exchange, checkIns, web))
+        return Mono.fromCallable(() -> checkIns.participantOrNew(exchange.getRequest(), exchange.getResponse()))
                 .flatMap(participant ->
                         live.comment(id, participant, ClientAddress.of(exchange, web.trustedProxies()), body.text()))
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).build());

@@ -52,7 +52,7 @@ final class LiveStreamHandler implements HttpHandler {
         if (activity == null) {
             return chain.handle(request, response);
         }
-        Optional<UUID> known = ParticipantCookie.read(request, checkIns);
+        Optional<UUID> known = checkIns.participant(request);
         UUID participant = known.orElseGet(checkIns::newParticipant);
         return Mono.defer(() -> live.watch(
                         activity,
@@ -62,7 +62,7 @@ final class LiveStreamHandler implements HttpHandler {
                         LiveController.loop(request)))
                 .flatMap(frames -> {
                     if (known.isEmpty()) {
-                        ParticipantCookie.issue(response, participant, checkIns, web);
+                        checkIns.issueParticipantCookie(response, participant);
                     }
                     return write(response, frames, web);
                 })
