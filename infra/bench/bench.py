@@ -525,7 +525,7 @@ class Bench:
         cookie_file = os.path.join(self.work, "feedback-cookies.txt")
         self.java_client("cookies", PARTICIPANT_KEY, self.a.feedback_participants, cookie_file)
         rows = os.path.join(self.work, "feedback-check-ins.csv")
-        lines = self.write_lines("feedback-lines.txt", [])
+        lines = os.path.join(self.work, "feedback-lines.txt")
         at = APP_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
         with open(cookie_file) as cookies, open(rows, "w") as r, open(lines, "w") as out:
             for i, cookie in enumerate(c for c in cookies.read().split("\n") if c):

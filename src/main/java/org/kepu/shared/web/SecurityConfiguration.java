@@ -58,7 +58,7 @@ class SecurityConfiguration {
                                 (exchange, denied) -> problems.write(exchange, ProblemResponses.from(denied))))
                 .addFilterAfter(SecurityConfiguration::issueCsrfCookie, SecurityWebFiltersOrder.CSRF)
                 .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(SecurityHeaders.contentSecurityPolicy(properties)))
+                                csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kepu.devstack.IntegrationTest;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -48,21 +49,13 @@ class AdmissionControlIT {
             // headers and half a body now, the rest once released: the request is in progress until then
             Flux<String> body =
                     Flux.concat(Mono.just("{\"token\":"), release.asMono().then(Mono.just("\"x\"}")));
-            held.add(answer(http.headers(h -> h.set("Content-Type", "application/json"))
-                            .post()
-                            .uri(checkIns)
-                            .send(ByteBufFlux.fromString(body)))
-                    .cache());
+            held.add(checkIn(http, checkIns, body).cache());
         }
         held.forEach(Mono::subscribe);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> meters.get("kepu.web.admission.in-flight").gauge().value() == 2.0);
 
-        Answer refused = answer(http.headers(h -> h.set("Content-Type", "application/json"))
-                        .post()
-                        .uri(checkIns)
-                        .send(ByteBufFlux.fromString(Mono.just("{\"token\":\"x\"}"))))
-                .block(Duration.ofSeconds(10));
+        Answer refused = checkIn(http, checkIns, Mono.just("{\"token\":\"x\"}")).block(Duration.ofSeconds(10));
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.retryAfter()).isEqualTo("1");
@@ -80,13 +73,17 @@ class AdmissionControlIT {
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> meters.get("kepu.web.admission.in-flight").gauge().value() == 0.0);
-        Answer admitted = answer(http.headers(h -> h.set("Content-Type", "application/json"))
-                        .post()
-                        .uri(checkIns)
-                        .send(ByteBufFlux.fromString(Mono.just("{\"token\":\"x\"}"))))
-                .block(Duration.ofSeconds(10));
+        Answer admitted =
+                checkIn(http, checkIns, Mono.just("{\"token\":\"x\"}")).block(Duration.ofSeconds(10));
         assertThat(admitted.status()).isEqualTo(404);
         connections.dispose();
+    }
+
+    private static Mono<Answer> checkIn(HttpClient http, String path, Publisher<String> body) {
+        return answer(http.headers(h -> h.set("Content-Type", "application/json"))
+                .post()
+                .uri(path)
+                .send(ByteBufFlux.fromString(body)));
     }
 
     private static Mono<Answer> answer(HttpClient.ResponseReceiver<?> request) {
