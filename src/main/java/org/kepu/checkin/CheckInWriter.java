@@ -1,7 +1,5 @@
 package org.kepu.checkin;
 
-import io.r2dbc.spi.R2dbcException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,38 +10,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.kepu.shared.batch.GroupCommit;
 import org.kepu.shared.outbox.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 /**
- * Group commit: concurrent check-ins wait at most {@code batchMaxWait} (or until {@code batchMaxRows} are
- * queued) and are written in one multi-row {@code INSERT … ON CONFLICT DO NOTHING RETURNING}, one lookup of
- * the rows that existed already, and one outbox statement, in one transaction. Each caller is answered only
- * after the commit that contains its row, so an acknowledged check-in is durable; one commit per batch instead
- * of one per check-in is where the throughput comes from. The same transaction adds the new rows to
- * {@code checkin.activity_count}, whose totals then set the cached counts (see {@link CheckInCounts}).
+ * Writes check-ins by group commit ({@link GroupCommit}): a batch is one multi-row {@code INSERT … ON
+ * CONFLICT DO NOTHING RETURNING}, one lookup of the rows that existed already, and one outbox statement, in
+ * one transaction. Each caller is answered only after the commit that contains its row, so an acknowledged
+ * check-in is durable. The same transaction adds the new rows to {@code checkin.activity_count}, whose totals
+ * then set the cached counts (see {@link CheckInCounts}).
  */
 @Component
 class CheckInWriter implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckInWriter.class);
     static final String OUTBOX_TOPIC = "activity";
 
     /** What was stored for a (activity, participant) pair, and whether this caller created it. */
     record Recorded(UUID checkInId, Instant checkedInAt, boolean firstTime) {}
 
-    private record Pending(UUID activity, UUID participant, Channel channel, Instant at, Sinks.One<Recorded> reply) {}
+    private record CheckIn(UUID activity, UUID participant, Channel channel, Instant at) {}
 
     private record Pair(UUID activity, UUID participant) {}
 
@@ -52,15 +43,11 @@ class CheckInWriter implements DisposableBean {
 
     private record Stored(UUID id, Instant at) {}
 
-    private final Sinks.Many<Pending> queue = Sinks.many().unicast().onBackpressureBuffer();
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
     private final CheckInCounts counts;
-    private final Disposable drain;
-    private final int maxQueued;
-    /** Check-ins queued or being written; bounded by {@code maxQueued}. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final GroupCommit<CheckIn, Recorded> commits;
 
     CheckInWriter(
             DatabaseClient db,
@@ -72,43 +59,29 @@ class CheckInWriter implements DisposableBean {
         this.tx = tx;
         this.outbox = outbox;
         this.counts = counts;
-        this.maxQueued = properties.maxQueued();
-        // fair backpressure: the plain bufferTimeout overflows when the writers are busy (reactor-core #3012)
-        this.drain = queue.asFlux()
-                .bufferTimeout(properties.batchMaxRows(), properties.batchMaxWait(), true)
-                .flatMap(this::write, properties.batchWriters())
-                .subscribe();
+        this.commits = new GroupCommit<>(
+                "check-in",
+                new GroupCommit.Limits(
+                        properties.batchMaxRows(),
+                        properties.batchMaxWait(),
+                        properties.batchWriters(),
+                        properties.maxQueued()),
+                this::write,
+                CheckInBusy::new);
     }
 
     /** Queues one check-in; completes after the commit that contains it. */
     Mono<Recorded> record(UUID activity, UUID participant, Channel channel, Instant at) {
-        return Mono.defer(() -> {
-            if (waiting.incrementAndGet() > maxQueued) {
-                waiting.decrementAndGet();
-                return Mono.error(new CheckInBusy());
-            }
-            Sinks.One<Recorded> reply = Sinks.one();
-            Sinks.EmitResult result = emit(new Pending(activity, participant, channel, at, reply));
-            if (!result.isSuccess()) {
-                waiting.decrementAndGet();
-                return Mono.error(() -> new IllegalStateException("check-in queue refused: " + result));
-            }
-            return reply.asMono();
-        });
+        return commits.submit(new CheckIn(activity, participant, channel, at));
     }
 
-    /** Serialized: the unicast sink allows one producer at a time, and requests arrive on many threads. */
-    private synchronized Sinks.EmitResult emit(Pending pending) {
-        return queue.tryEmitNext(pending);
-    }
-
-    private Mono<Void> write(List<Pending> batch) {
+    private Mono<Void> write(List<GroupCommit.Request<CheckIn, Recorded>> batch) {
         // rows in key order: concurrent batches holding the same pairs (one participant's repeated scans) then
         // wait for each other on the unique key in the same order instead of deadlocking
-        Map<Pair, List<Pending>> byPair = new TreeMap<>(PAIR_ORDER);
-        for (Pending p : batch) {
-            byPair.computeIfAbsent(new Pair(p.activity(), p.participant()), k -> new ArrayList<>())
-                    .add(p);
+        Map<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> byPair = new TreeMap<>(PAIR_ORDER);
+        for (GroupCommit.Request<CheckIn, Recorded> r : batch) {
+            byPair.computeIfAbsent(new Pair(r.item().activity(), r.item().participant()), k -> new ArrayList<>())
+                    .add(r);
         }
         Map<Pair, Stored> fresh = new HashMap<>();
         Map<Pair, Stored> existing = new HashMap<>();
@@ -132,55 +105,38 @@ class CheckInWriter implements DisposableBean {
                                 .map(p -> p.activity().toString())
                                 .collect(Collectors.toCollection(LinkedHashSet::new)))));
         // the cached counts move before the answers, so a participant sees their own check-in counted
-        return tx.transactional(work)
-                // the whole transaction rolled back, so it can run again; callers wait a little longer
-                .retryWhen(Retry.backoff(3, Duration.ofMillis(5)).filter(CheckInWriter::retryable))
+        return GroupCommit.retryRolledBack(tx.transactional(work))
                 .then(Mono.defer(() -> counts.committed(totals)
                         // a committed check-in is answered even if the cache cannot follow
                         .onErrorResume(e -> Mono.empty())))
-                .then(Mono.<Void>fromRunnable(() -> answer(byPair, fresh, existing)))
-                .onErrorResume(e -> {
-                    log.warn("check-in batch of {} failed: {}", batch.size(), e.toString());
-                    batch.forEach(p -> p.reply().tryEmitError(e));
-                    return Mono.empty();
-                })
-                .doFinally(signal -> waiting.addAndGet(-batch.size()));
+                .then(Mono.fromRunnable(() -> answer(byPair, fresh, existing)));
     }
 
-    /** A deadlock or serialization failure: PostgreSQL rolled the transaction back and asks for a retry. */
-    static boolean retryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof R2dbcException r2dbc
-                    && ("40P01".equals(r2dbc.getSqlState()) || "40001".equals(r2dbc.getSqlState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void answer(Map<Pair, List<Pending>> byPair, Map<Pair, Stored> fresh, Map<Pair, Stored> existing) {
+    private static void answer(
+            Map<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> byPair,
+            Map<Pair, Stored> fresh,
+            Map<Pair, Stored> existing) {
         byPair.forEach((pair, callers) -> {
             Stored created = fresh.get(pair);
             Stored stored = created != null ? created : existing.get(pair);
             for (int i = 0; i < callers.size(); i++) {
-                Sinks.One<Recorded> reply = callers.get(i).reply();
                 if (stored == null) {
-                    reply.tryEmitError(new IllegalStateException("check-in row vanished"));
+                    callers.get(i).fail(new IllegalStateException("check-in row vanished"));
                 } else {
                     // within a batch, the first caller of a pair is the one whose row was created
-                    reply.tryEmitValue(new Recorded(stored.id(), stored.at(), created != null && i == 0));
+                    callers.get(i).answer(new Recorded(stored.id(), stored.at(), created != null && i == 0));
                 }
             }
         });
     }
 
-    private Mono<Map<Pair, Stored>> insert(Map<Pair, List<Pending>> byPair) {
+    private Mono<Map<Pair, Stored>> insert(Map<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> byPair) {
         StringBuilder sql = new StringBuilder(
                 "INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at) VALUES ");
         List<Object> values = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<Pair, List<Pending>> entry : byPair.entrySet()) {
-            Pending first = entry.getValue().get(0);
+        for (Map.Entry<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> entry : byPair.entrySet()) {
+            CheckIn first = entry.getValue().get(0).item();
             sql.append(i == 0 ? "" : ", ")
                     .append("(:i")
                     .append(i)
@@ -281,7 +237,6 @@ class CheckInWriter implements DisposableBean {
 
     @Override
     public void destroy() {
-        queue.tryEmitComplete();
-        drain.dispose();
+        commits.close();
     }
 }

@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param reportsPerParticipant reports per participant within {@code rateWindow}
  * @param reportsPerAddress reports per client address within {@code rateWindow} (a new cookie is a new
  *     participant, so this is what bounds one client reporting many times)
+ * @param batchMaxRows most saves written in one transaction (group commit, as check-ins)
+ * @param batchMaxWait longest a save waits for others to share its commit
+ * @param batchWriters batches written concurrently (each holds one connection)
+ * @param maxQueued saves waiting for a commit at most; beyond it new ones are refused at once with 503
  */
 @Validated
 @ConfigurationProperties("kepu.feedback")
@@ -32,4 +36,8 @@ public record FeedbackProperties(
         @DefaultValue("1m") Duration rateWindow,
         @DefaultValue("20") @Min(1) int writesPerParticipant,
         @DefaultValue("10") @Min(1) int reportsPerParticipant,
-        @DefaultValue("60") @Min(1) int reportsPerAddress) {}
+        @DefaultValue("60") @Min(1) int reportsPerAddress,
+        @DefaultValue("200") @Min(1) @Max(1000) int batchMaxRows,
+        @DefaultValue("5ms") Duration batchMaxWait,
+        @DefaultValue("2") @Min(1) @Max(8) int batchWriters,
+        @DefaultValue("2000") @Min(1) int maxQueued) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,7 +19,9 @@ import reactor.core.publisher.Mono;
 class FeedbackRepository {
 
     private static final String COLUMNS =
-            "id, activity_id, rating, tags, comment, state, reports, reply, replied_at," + " created_at, updated_at";
+            "id, activity_id, rating, tags, comment, state, reports, reply, replied_at, created_at, updated_at";
+    /** The same columns of the row aliased {@code f}. */
+    private static final String F_COLUMNS = "f." + COLUMNS.replace(", ", ", f.");
 
     /** A keyset position: feedback is listed newest first, ties broken by id. */
     record Position(Instant createdAt, UUID id) {}
@@ -44,24 +47,114 @@ class FeedbackRepository {
                 .one();
     }
 
+    /** An activity and a participant: who saves which feedback. */
+    record Pair(UUID activity, UUID participant) implements Comparable<Pair> {
+
+        @Override
+        public int compareTo(Pair other) {
+            int byActivity = activity.compareTo(other.activity);
+            return byActivity != 0 ? byActivity : participant.compareTo(other.participant);
+        }
+    }
+
+    /** A row to write: the pair's new values and state. */
+    record Write(Pair pair, FeedbackRules.Valid valid, FeedbackState state) {}
+
     /**
-     * Serializes one participant's saves on one activity until the end of the transaction (two first saves at
-     * once would otherwise both insert); other participants are not held up.
+     * Serializes each participant's saves on an activity until the end of the transaction (two first saves
+     * at once would otherwise both insert); other participants are not held up. Locks are taken in the
+     * pairs' order, the same in every transaction.
      */
-    Mono<Void> lockParticipant(UUID activity, UUID participant) {
-        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .bind("k", "feedback|" + activity + "|" + participant)
+    Mono<Void> lockParticipants(Collection<Pair> pairs) {
+        String[] keys = pairs.stream()
+                .sorted()
+                .map(p -> "feedback|" + p.activity() + "|" + p.participant())
+                .toArray(String[]::new);
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(:keys) AS k")
+                .bind("keys", keys)
                 .then();
     }
 
-    /** The participant's feedback on the activity, its row locked until the end of the transaction. */
-    Mono<FeedbackDetails> lockOf(UUID activity, UUID participant) {
-        return db.sql("SELECT " + COLUMNS + " FROM feedback.feedback WHERE activity_id = :a AND participant_id = :p"
-                        + " FOR UPDATE")
-                .bind("a", activity)
-                .bind("p", participant)
-                .map(FeedbackRepository::details)
-                .one();
+    /** The pairs' existing feedback, by pair, their rows locked until the end of the transaction. */
+    Mono<Map<Pair, FeedbackDetails>> lockOf(Collection<Pair> pairs) {
+        return db.sql("SELECT " + F_COLUMNS + ", f.participant_id FROM feedback.feedback f"
+                        + " JOIN unnest(:a, :p) AS x(a, p) ON f.activity_id = x.a AND f.participant_id = x.p"
+                        + " ORDER BY f.activity_id, f.participant_id FOR UPDATE OF f")
+                .bind("a", pairs.stream().map(Pair::activity).toArray(UUID[]::new))
+                .bind("p", pairs.stream().map(Pair::participant).toArray(UUID[]::new))
+                .map(row -> Map.entry(
+                        new Pair(row.get("activity_id", UUID.class), row.get("participant_id", UUID.class)),
+                        details(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Inserts the pairs' first feedback; the stored rows by pair. */
+    Mono<Map<Pair, FeedbackDetails>> insert(List<Write> writes, Instant at) {
+        if (writes.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return stored(values(
+                db.sql("INSERT INTO feedback.feedback (id, activity_id, participant_id, rating, tags, comment, state,"
+                                + " created_at, updated_at) SELECT x.id, x.a, x.p, x.r, " + TAGS
+                                + ", x.c, x.s, :at, :at"
+                                + " FROM unnest(:ids, :a, :p, :r, :t, :c, :s) AS x(id, a, p, r, t, c, s)"
+                                + " RETURNING " + COLUMNS + ", participant_id")
+                        .bind("ids", writes.stream().map(w -> UUID.randomUUID()).toArray(UUID[]::new))
+                        .bind("a", writes.stream().map(w -> w.pair().activity()).toArray(UUID[]::new))
+                        .bind(
+                                "p",
+                                writes.stream().map(w -> w.pair().participant()).toArray(UUID[]::new)),
+                writes,
+                at));
+    }
+
+    /** Overwrites the pairs' feedback (rows locked by {@link #lockOf}); the stored rows by pair. */
+    Mono<Map<Pair, FeedbackDetails>> update(Map<UUID, Write> writesById, Instant at) {
+        if (writesById.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<Write> writes = List.copyOf(writesById.values());
+        return stored(values(
+                db.sql("UPDATE feedback.feedback f SET rating = x.r, tags = " + TAGS + ", comment = x.c,"
+                                + " state = x.s, updated_at = :at FROM unnest(:ids, :r, :t, :c, :s) AS x(id, r, t, c, s)"
+                                + " WHERE f.id = x.id RETURNING " + F_COLUMNS + ", f.participant_id")
+                        .bind("ids", writesById.keySet().toArray(UUID[]::new)),
+                writes,
+                at));
+    }
+
+    /** Tags travel as one comma-separated text per row: unnest cannot take an array of arrays apart. */
+    private static final String TAGS = "CASE WHEN x.t = '' THEN '{}'::text[] ELSE string_to_array(x.t, ',') END";
+
+    private static GenericExecuteSpec values(GenericExecuteSpec spec, List<Write> writes, Instant at) {
+        return spec.bind(
+                        "r",
+                        writes.stream().map(w -> (short) w.valid().rating()).toArray(Short[]::new))
+                .bind(
+                        "t",
+                        writes.stream()
+                                .map(w -> String.join(
+                                        ",",
+                                        w.valid().tags().stream()
+                                                .map(Enum::name)
+                                                .toList()))
+                                .toArray(String[]::new))
+                .bind(
+                        "c",
+                        writes.stream()
+                                .map(w -> w.valid().comment().orElse(null))
+                                .toArray(String[]::new))
+                .bind("s", writes.stream().map(w -> w.state().name()).toArray(String[]::new))
+                .bind("at", at);
+    }
+
+    private static Mono<Map<Pair, FeedbackDetails>> stored(GenericExecuteSpec spec) {
+        return spec.map(row -> Map.entry(
+                        new Pair(row.get("activity_id", UUID.class), row.get("participant_id", UUID.class)),
+                        details(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     Mono<FeedbackDetails> of(UUID activity, UUID participant) {
@@ -70,35 +163,6 @@ class FeedbackRepository {
                 .bind("p", participant)
                 .map(FeedbackRepository::details)
                 .one();
-    }
-
-    Mono<FeedbackDetails> insert(
-            UUID activity, UUID participant, FeedbackRules.Valid valid, FeedbackState state, Instant at) {
-        GenericExecuteSpec spec = db.sql("INSERT INTO feedback.feedback (id, activity_id, participant_id, rating, tags,"
-                        + " comment, state, created_at, updated_at)"
-                        + " VALUES (:id, :a, :p, :rating, :tags, :comment, :state, :at, :at) RETURNING " + COLUMNS)
-                .bind("id", UUID.randomUUID())
-                .bind("a", activity)
-                .bind("p", participant);
-        return values(spec, valid, state, at).map(FeedbackRepository::details).one();
-    }
-
-    Mono<FeedbackDetails> update(UUID id, FeedbackRules.Valid valid, FeedbackState state, Instant at) {
-        GenericExecuteSpec spec = db.sql("UPDATE feedback.feedback SET rating = :rating, tags = :tags,"
-                        + " comment = :comment, state = :state, updated_at = :at WHERE id = :id RETURNING " + COLUMNS)
-                .bind("id", id);
-        return values(spec, valid, state, at).map(FeedbackRepository::details).one();
-    }
-
-    private static GenericExecuteSpec values(
-            GenericExecuteSpec spec, FeedbackRules.Valid valid, FeedbackState state, Instant at) {
-        spec = spec.bind("rating", (short) valid.rating())
-                .bind("tags", valid.tags().stream().map(Enum::name).toArray(String[]::new))
-                .bind("state", state.name())
-                .bind("at", at);
-        return valid.comment().isPresent()
-                ? spec.bind("comment", valid.comment().get())
-                : spec.bindNull("comment", String.class);
     }
 
     /** Moves the row to {@code state}; a restore also forgets the reports that hid it. */

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,13 +17,11 @@ import org.kepu.activity.ActivityService;
 import org.kepu.checkin.CheckInService;
 import org.kepu.shared.audit.AuditLog;
 import org.kepu.shared.error.InvalidParameter;
-import org.kepu.shared.outbox.Outbox;
 import org.kepu.shared.ratelimit.RateLimited;
 import org.kepu.shared.ratelimit.RateLimiter;
 import org.kepu.shared.security.Actor;
 import org.kepu.shared.security.Forbidden;
 import org.kepu.shared.security.Role;
-import org.kepu.stats.ActivityTallies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -32,8 +29,9 @@ import reactor.core.publisher.Mono;
 /**
  * The feedback module's API. Participants who checked in rate an activity (1–5, tags, a comment), once each,
  * and may change it until the window closes; anyone may report a comment; the activity's organizer and the
- * reviewers of its region moderate (restore, remove) and the organizer replies once. Every save recomputes
- * the activity's aggregate in its own transaction and notes the activity in the outbox, so search follows.
+ * reviewers of its region moderate (restore, remove) and the organizer replies once. Saves are written by
+ * group commit ({@link FeedbackWriter}), moving the activity's aggregate in their transaction; a moderator's
+ * change recomputes it. Either notes the activity in the outbox, so search follows.
  */
 @Service
 public class FeedbackService {
@@ -43,13 +41,12 @@ public class FeedbackService {
     private static final Set<FeedbackState> PUBLIC = EnumSet.of(FeedbackState.VISIBLE);
 
     private final FeedbackRepository feedback;
+    private final FeedbackWriter writer;
     private final FeedbackSummaries summaries;
     private final ActivityService activities;
     private final CheckInService checkIns;
     private final SensitiveWords words;
     private final AuditLog audit;
-    private final Outbox outbox;
-    private final ActivityTallies tallies;
     private final RateLimiter limiter;
     private final TransactionalOperator tx;
     private final FeedbackProperties properties;
@@ -57,25 +54,23 @@ public class FeedbackService {
 
     FeedbackService(
             FeedbackRepository feedback,
+            FeedbackWriter writer,
             FeedbackSummaries summaries,
             ActivityService activities,
             CheckInService checkIns,
             SensitiveWords words,
             AuditLog audit,
-            Outbox outbox,
-            ActivityTallies tallies,
             RateLimiter limiter,
             TransactionalOperator tx,
             FeedbackProperties properties,
             Clock clock) {
         this.feedback = feedback;
+        this.writer = writer;
         this.summaries = summaries;
         this.activities = activities;
         this.checkIns = checkIns;
         this.words = words;
         this.audit = audit;
-        this.outbox = outbox;
-        this.tallies = tallies;
         this.limiter = limiter;
         this.tx = tx;
         this.properties = properties;
@@ -110,51 +105,10 @@ public class FeedbackService {
                                         }
                                         FeedbackRules.open(
                                                 activity.draft().endsAt(), clock.instant(), properties.editWindow());
-                                        return save(activity.id(), participant, valid, verdict);
+                                        return writer.save(
+                                                new FeedbackWriter.Save(activity.id(), participant, valid, verdict));
                                     }));
                 });
-    }
-
-    /**
-     * Saves the participant's feedback. Locks are taken in the order every feedback transaction uses (this
-     * participant's, the feedback row, then the activity's aggregate) and the aggregate's only at the end: it
-     * moves by this save's own change, so saves of one activity wait for each other only over their last
-     * statements, not their whole transaction (see {@link FeedbackSummaries#move}).
-     */
-    private Mono<SavedFeedback> save(UUID activity, UUID participant, FeedbackRules.Valid valid, Verdict verdict) {
-        Instant now = clock.instant();
-        Mono<SavedFeedback> work = feedback.lockParticipant(activity, participant)
-                .then(feedback.lockOf(activity, participant).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(existing -> {
-                    FeedbackState state = FeedbackRules.afterSave(
-                            existing.map(FeedbackDetails::state).orElse(null), verdict);
-                    Mono<FeedbackDetails> written = existing.isPresent()
-                            ? feedback.update(existing.get().id(), valid, state, now)
-                            : feedback.insert(activity, participant, valid, state, now);
-                    boolean newlyHeld = state == FeedbackState.HELD
-                            && existing.map(e -> e.state() != FeedbackState.HELD)
-                                    .orElse(true);
-                    Integer leaving = existing.filter(FeedbackService::counted)
-                            .map(FeedbackDetails::rating)
-                            .orElse(null);
-                    Integer entering = state != FeedbackState.REMOVED ? valid.rating() : null;
-                    return written.flatMap(saved -> (newlyHeld
-                                    ? audit.record(
-                                            SYSTEM,
-                                            "feedback.held",
-                                            "feedback",
-                                            saved.id().toString(),
-                                            Map.of("activityId", activity.toString()))
-                                    : Mono.<Void>empty())
-                            .then(
-                                    Objects.equals(leaving, entering)
-                                            ? Mono.<Void>empty()
-                                            : summaries
-                                                    .move(activity, leaving, entering)
-                                                    .flatMap(after -> changed(activity, after)))
-                            .thenReturn(new SavedFeedback(saved, existing.isEmpty())));
-                });
-        return tx.transactional(work);
     }
 
     /**
@@ -166,18 +120,7 @@ public class FeedbackService {
                 .recompute(activity)
                 .flatMap(after -> after.count() == before.count() && after.total() == before.total()
                         ? Mono.<Void>empty()
-                        : changed(activity, after));
-    }
-
-    /** The aggregate moved: search (which sorts by rating) and statistics follow, in the same transaction. */
-    private Mono<Void> changed(UUID activity, FeedbackSummary after) {
-        return outbox.append(OUTBOX_TOPIC, activity.toString())
-                .then(tallies.feedback(activity, after.count(), after.total()));
-    }
-
-    /** Whether a feedback row is in its activity's aggregate (everything but removed ones, as in recompute). */
-    private static boolean counted(FeedbackDetails feedback) {
-        return feedback.state() != FeedbackState.REMOVED;
+                        : writer.changed(Map.of(activity, after)));
     }
 
     /** The participant's own feedback on the activity (any state), to edit it. */

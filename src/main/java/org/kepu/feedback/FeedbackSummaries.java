@@ -2,9 +2,11 @@ package org.kepu.feedback;
 
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.kepu.activity.ActivityRatings;
 import org.kepu.activity.ActivitySummaries;
@@ -92,43 +94,69 @@ public class FeedbackSummaries implements ActivityRatings {
                 .one();
     }
 
+    /** How saves move one activity's aggregate: ratings leave it (when they counted) and enter it. */
+    static final class Change {
+        private int count;
+        private int total;
+        private final int[] histogram = new int[5];
+
+        void leave(Integer rating) {
+            if (rating != null) {
+                count--;
+                total -= rating;
+                histogram[rating - 1]--;
+            }
+        }
+
+        void enter(Integer rating) {
+            if (rating != null) {
+                count++;
+                total += rating;
+                histogram[rating - 1]++;
+            }
+        }
+
+        boolean isNone() {
+            return count == 0 && total == 0 && Arrays.stream(histogram).allMatch(n -> n == 0);
+        }
+    }
+
     /**
-     * Moves the activity's aggregate by one feedback row's change: the old rating leaves it (when it counted),
-     * the new one enters (when it counts). A participant's save costs one row update, taken last in its
-     * transaction, instead of re-reading every feedback of the activity while holding the row from the start.
-     * Exact alongside {@link #recompute}: a moderator locks the row first, so a save either committed before
-     * (the recomputation sees its row) or moves the recomputed figures after (its row was not visible to it).
+     * Moves each activity's aggregate by its saves' change, in one statement at the end of their transaction
+     * (rows in activity order, the order every writer takes them in), instead of re-reading every feedback of
+     * the activity while holding its row. Exact alongside {@link #recompute}: a moderator locks the row first,
+     * so a save either committed before (the recomputation sees its row) or moves the recomputed figures
+     * after (its row was not visible to it). Emits the aggregates after the move.
      */
-    Mono<FeedbackSummary> move(UUID activityId, Integer leaving, Integer entering) {
-        int[] delta = new int[6]; // count, r1..r5
-        int total = 0;
-        if (leaving != null) {
-            delta[0]--;
-            delta[leaving]--;
-            total -= leaving;
+    Mono<Map<UUID, FeedbackSummary>> move(Map<UUID, Change> changes) {
+        Map<UUID, Change> sorted = new TreeMap<>();
+        changes.forEach((id, change) -> {
+            if (!change.isNone()) {
+                sorted.put(id, change);
+            }
+        });
+        if (sorted.isEmpty()) {
+            return Mono.just(Map.of());
         }
-        if (entering != null) {
-            delta[0]++;
-            delta[entering]++;
-            total += entering;
-        }
-        // the first feedback of an activity creates its row; the upsert is where a save waits for the others
-        return db.sql("INSERT INTO feedback.summary AS s (" + COLUMNS + ", updated_at)"
-                        + " VALUES (:a, :c, :t, :r1, :r2, :r3, :r4, :r5, :at) ON CONFLICT (activity_id) DO UPDATE"
-                        + " SET count = s.count + :c, total = s.total + :t, r1 = s.r1 + :r1, r2 = s.r2 + :r2,"
-                        + " r3 = s.r3 + :r3, r4 = s.r4 + :r4, r5 = s.r5 + :r5, updated_at = :at"
+        List<Change> list = List.copyOf(sorted.values());
+        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO feedback.summary AS s (" + COLUMNS
+                        + ", updated_at) SELECT x.*, :at FROM unnest(:a, :c, :t, :r1, :r2, :r3, :r4, :r5)"
+                        + " AS x(activity_id, count, total, r1, r2, r3, r4, r5) ON CONFLICT (activity_id) DO UPDATE"
+                        + " SET count = s.count + EXCLUDED.count, total = s.total + EXCLUDED.total,"
+                        + " r1 = s.r1 + EXCLUDED.r1, r2 = s.r2 + EXCLUDED.r2, r3 = s.r3 + EXCLUDED.r3,"
+                        + " r4 = s.r4 + EXCLUDED.r4, r5 = s.r5 + EXCLUDED.r5, updated_at = EXCLUDED.updated_at"
                         + " RETURNING " + COLUMNS)
-                .bind("c", delta[0])
-                .bind("t", total)
-                .bind("r1", delta[1])
-                .bind("r2", delta[2])
-                .bind("r3", delta[3])
-                .bind("r4", delta[4])
-                .bind("r5", delta[5])
-                .bind("at", clock.instant())
-                .bind("a", activityId)
-                .map(FeedbackSummaries::summary)
-                .one();
+                .bind("a", sorted.keySet().toArray(UUID[]::new))
+                .bind("c", list.stream().map(c -> c.count).toArray(Integer[]::new))
+                .bind("t", list.stream().map(c -> c.total).toArray(Integer[]::new))
+                .bind("at", clock.instant());
+        for (int r = 1; r <= 5; r++) {
+            int at = r - 1;
+            spec = spec.bind("r" + r, list.stream().map(c -> c.histogram[at]).toArray(Integer[]::new));
+        }
+        return spec.map(row -> Map.entry(row.get("activity_id", UUID.class), summary(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static FeedbackSummary summary(Readable row) {

@@ -1,6 +1,10 @@
 package org.kepu.stats;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.kepu.shared.outbox.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,13 +33,27 @@ public class ActivityTallies {
         this.clock = clock;
     }
 
+    /** An activity's visible feedback now: how many ratings and their sum (average = sum / count). */
+    public record Feedback(long count, long ratingSum) {
+
+        public Feedback {
+            if (count < 0 || ratingSum < count || ratingSum > 5 * count) { // ratings are 1 to 5
+                throw new IllegalArgumentException(count + " ratings cannot sum to " + ratingSum);
+            }
+        }
+    }
+
     /** The activity's visible feedback now: how many ratings and their sum (average = sum / count). */
     public Mono<Void> feedback(UUID activityId, long count, long ratingSum) {
-        if (count < 0 || ratingSum < count || ratingSum > 5 * count) { // ratings are 1 to 5
-            return Mono.error(new IllegalArgumentException(
-                    "feedback of " + activityId + ": " + count + " ratings cannot sum to " + ratingSum));
-        }
-        return store(activityId, "feedback_count", count, "feedback_sum", ratingSum, false);
+        return Mono.fromCallable(() -> Map.of(activityId, new Feedback(count, ratingSum)))
+                .flatMap(this::feedback);
+    }
+
+    /** Several activities' feedback now, in one statement (a batch of saves). */
+    public Mono<Void> feedback(Map<UUID, Feedback> figures) {
+        Map<UUID, long[]> values = new HashMap<>();
+        figures.forEach((id, f) -> values.put(id, new long[] {f.count(), f.ratingSum()}));
+        return store(values, "feedback_count", "feedback_sum", false);
     }
 
     /**
@@ -46,25 +64,31 @@ public class ActivityTallies {
         if (peakViewers < 0 || uniqueViewers < 0) {
             return Mono.error(new IllegalArgumentException("viewer counts cannot be negative"));
         }
-        return store(activityId, "live_peak", peakViewers, "live_unique", uniqueViewers, true);
+        return store(Map.of(activityId, new long[] {peakViewers, uniqueViewers}), "live_peak", "live_unique", true);
     }
 
-    private Mono<Void> store(UUID activityId, String a, long va, String b, long vb, boolean onlyGrow) {
+    /** Upserts the two figures of each activity (rows in activity order, the lock order of every writer). */
+    private Mono<Void> store(Map<UUID, long[]> values, String a, String b, boolean onlyGrow) {
+        if (values.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<UUID, long[]> sorted = new TreeMap<>(values);
         String na = onlyGrow ? "greatest(s." + a + ", EXCLUDED." + a + ")" : "EXCLUDED." + a;
         String nb = onlyGrow ? "greatest(s." + b + ", EXCLUDED." + b + ")" : "EXCLUDED." + b;
         Mono<Void> work = db.sql("INSERT INTO stats.activity_signal AS s (activity_id, " + a + ", " + b
-                        + ", updated_at) VALUES (:id, :a, :b, :now) ON CONFLICT (activity_id) DO UPDATE SET " + a
-                        + " = " + na + ", " + b + " = " + nb + ", updated_at = EXCLUDED.updated_at"
+                        + ", updated_at) SELECT x.id, x.a, x.b, :now FROM unnest(:ids, :as, :bs) AS x(id, a, b)"
+                        + " ON CONFLICT (activity_id) DO UPDATE SET " + a + " = " + na + ", " + b + " = " + nb
+                        + ", updated_at = EXCLUDED.updated_at"
                         + " WHERE (s." + a + ", s." + b + ") IS DISTINCT FROM (" + na + ", " + nb + ")"
                         + " RETURNING s.activity_id")
-                .bind("id", activityId)
-                .bind("a", va)
-                .bind("b", vb)
+                .bind("ids", sorted.keySet().toArray(UUID[]::new))
+                .bind("as", sorted.values().stream().map(v -> v[0]).toArray(Long[]::new))
+                .bind("bs", sorted.values().stream().map(v -> v[1]).toArray(Long[]::new))
                 .bind("now", clock.instant())
-                .map(row -> 1)
+                .map(row -> row.get("activity_id", UUID.class).toString())
                 .all()
-                .hasElements()
-                .flatMap(changed -> changed ? outbox.append(Projection.TOPIC, activityId.toString()) : Mono.empty());
+                .collectList()
+                .flatMap(changed -> outbox.appendAll(Projection.TOPIC, List.copyOf(changed)));
         return tx.transactional(work);
     }
 }

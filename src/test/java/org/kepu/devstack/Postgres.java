@@ -73,7 +73,10 @@ final class Postgres {
                         "-c",
                         "max_connections=200",
                         "-c",
-                        "shared_buffers=128MB"),
+                        "shared_buffers=128MB",
+                        // per-statement costs for the benchmark and for operators (CREATE EXTENSION to read them)
+                        "-c",
+                        "shared_preload_libraries=pg_stat_statements"),
                 Map.of("LC_ALL", "C"),
                 folder,
                 log,

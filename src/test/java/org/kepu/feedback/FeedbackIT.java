@@ -141,14 +141,17 @@ class FeedbackIT {
                                         .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
                                 concurrency)
                         .blockLast(Duration.ofMinutes(1));
-        // one participant's first save, five times at once: one row, the others update it
-        reactor.core.publisher.Flux.range(0, 5)
-                .flatMap(i -> reactor.core.publisher.Mono.fromRunnable(
+        // one participant's first save, five times at once: one row, created once, the others update it
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 5)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(
                                 () -> f.give(id, pids.get(0), "{\"rating\":" + (1 + i) + "}")
-                                        .expectStatus()
-                                        .is2xxSuccessful())
+                                        .returnResult(String.class)
+                                        .getStatus()
+                                        .value())
                         .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
-                .blockLast(Duration.ofMinutes(1));
+                .collectList()
+                .block(Duration.ofMinutes(1));
+        assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200, 200);
         assertThat(rows(id)).isEqualTo(1);
         rateAll.accept(0, 10);
         String removed = (String)
@@ -172,6 +175,59 @@ class FeedbackIT {
         assertThat(((Map<?, ?>) summary.get("histogram")).get("5")).isEqualTo(((Number) brute.get("r5")).intValue());
         assertThat(((Number) summary.get("average")).doubleValue())
                 .isCloseTo(((Number) brute.get("total")).doubleValue() / 9, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
+    void savesWrittenTogetherAreEachStoredAsSent() {
+        String id = f.publish(FeedbackFixtures.title("同批"));
+        List<String> pids = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> f.checkIn(id))
+                .toList();
+        // one transaction may hold them all: tags, no comment, and a comment a hold word keeps hidden
+        List<String> bodies = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> switch (i % 3) {
+                    case 0 ->
+                        "{\"rating\":" + (1 + i % 5) + ",\"tags\":[\"INTERESTING\",\"WELL_ORGANIZED\"],"
+                                + "\"comment\":\"第" + i + "位：很好\"}";
+                    case 1 -> "{\"rating\":" + (1 + i % 5) + "}";
+                    default -> "{\"rating\":" + (1 + i % 5) + ",\"comment\":\"想要资料的加 微信 abc" + i + "\"}";
+                })
+                .toList();
+        List<Map<String, Object>> saved = reactor.core.publisher.Flux.range(0, 12)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> json(f.give(id, pids.get(i), bodies.get(i))
+                                .expectStatus()
+                                .isCreated()))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .collectList()
+                .block(Duration.ofMinutes(1));
+        assertThat(saved).hasSize(12);
+        List<Map<String, Object>> stored =
+                db.sql("""
+                        SELECT f.rating, array_to_string(f.tags, ',') AS tags, f.comment, f.state,
+                          (SELECT count(*) FROM shared.audit_event e WHERE e.target_id = f.id::text
+                            AND e.action = 'feedback.held') AS held
+                        FROM feedback.feedback f WHERE f.activity_id = CAST(:a AS uuid) ORDER BY f.rating, f.comment
+                        """).bind("a", id).fetch().all().collectList().block(Duration.ofSeconds(5));
+        assertThat(stored).hasSize(12);
+        for (int n = 0; n < 12; n++) {
+            int i = n;
+            int rating = 1 + i % 5;
+            String comment = switch (i % 3) {
+                case 0 -> "第" + i + "位：很好";
+                case 1 -> null;
+                default -> "想要资料的加 微信 abc" + i;
+            };
+            assertThat(stored).as("save %d", i).anySatisfy(row -> {
+                assertThat(((Number) row.get("rating")).intValue()).isEqualTo(rating);
+                assertThat(row.get("comment")).isEqualTo(comment);
+                assertThat(row.get("tags")).isEqualTo(i % 3 == 0 ? "INTERESTING,WELL_ORGANIZED" : "");
+                assertThat(row.get("state")).isEqualTo(i % 3 == 2 ? "HELD" : "VISIBLE");
+                assertThat(((Number) row.get("held")).intValue()).isEqualTo(i % 3 == 2 ? 1 : 0);
+            });
+        }
+        Map<?, ?> summary = (Map<?, ?>) f.listing(id, "").get("summary");
+        assertThat(summary.get("count")).isEqualTo(12);
+        assertThat(listedIds(id)).hasSize(8); // the four held comments stay hidden
     }
 
     @Test
