@@ -22,6 +22,7 @@ final class IndexFollower {
     private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
     static final Duration TICK = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
     private static final Duration LAG_EVERY = Duration.ofSeconds(5);
 
     private final Clock clock;
@@ -30,6 +31,10 @@ final class IndexFollower {
     private volatile Instant nextLag = Instant.EPOCH;
     private volatile Duration backoff = TICK;
     private volatile boolean waiting;
+    /** Rows were indexed after the last refresh. */
+    private volatile boolean unrefreshed;
+
+    private volatile long lastRefresh = System.nanoTime() - REFRESH_EVERY.toNanos();
 
     IndexFollower(Clock clock, MeterRegistry metrics) {
         this.clock = clock;
@@ -47,8 +52,8 @@ final class IndexFollower {
 
     /**
      * Follows the outbox until disposed: {@code drain} indexes what is pending and emits how many rows it
-     * processed, {@code indexed} runs after rows were indexed (making them searchable at once rather than at
-     * the next periodic refresh), {@code measure} reads the lag.
+     * processed, {@code indexed} runs after rows were indexed (making them searchable within a second rather
+     * than at the next periodic refresh; see {@link #refresh}), {@code measure} reads the lag.
      */
     Disposable start(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {
         return Indexer.ticks(TICK)
@@ -62,7 +67,10 @@ final class IndexFollower {
             return Mono.empty();
         }
         return Mono.defer(drain)
-                .flatMap(n -> n > 0 ? indexed.get().thenReturn(n) : Mono.just(n))
+                .flatMap(n -> {
+                    unrefreshed |= n > 0;
+                    return refresh(indexed).thenReturn(n);
+                })
                 .doOnNext(n -> {
                     if (waiting) {
                         log.info("search indexing resumed");
@@ -84,6 +92,22 @@ final class IndexFollower {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /**
+     * Runs {@code indexed} when rows were indexed since it last ran, at most once per {@link #REFRESH_EVERY}:
+     * each refresh writes a new Lucene segment (the search engine's main cost under a steady stream of
+     * check-in counts and ratings), and a round that waits is refreshed by a later tick.
+     */
+    private Mono<Void> refresh(Supplier<Mono<Void>> indexed) {
+        // the machine's monotonic time: tests set the app's clock, and pacing must not stall when they do
+        long now = System.nanoTime();
+        if (!unrefreshed || now - lastRefresh < REFRESH_EVERY.toNanos()) {
+            return Mono.empty();
+        }
+        unrefreshed = false;
+        lastRefresh = now;
+        return indexed.get().doOnError(e -> unrefreshed = true);
     }
 
     private Mono<Void> measure(Supplier<Mono<Indexer.Lag>> measure) {

@@ -131,6 +131,13 @@ final class Projection {
         return tx.transactional(work);
     }
 
+    /** The last outbox id applied: statistics are done with every row up to it. */
+    Mono<Long> watermark() {
+        return db.sql("SELECT outbox_id FROM stats.watermark WHERE name = 'outbox'")
+                .map(row -> row.get("outbox_id", Long.class))
+                .one();
+    }
+
     /** Applies everything the outbox holds now. */
     Mono<Void> applyAll() {
         return applyOnce().expand(more -> more ? applyOnce() : Mono.empty()).then();

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param countyQuota default key activities per county (notices have asked for ≥ 10)
  * @param quotaListMax regions listed per quota level in a summary (the behind ones first)
  * @param exportTimeout how long an export's activity query may stream (it goes as fast as the client reads)
+ * @param outboxRetention how long processed outbox rows are kept before they are deleted; longer than a
+ *     search rebuild takes (a rebuild replays the rows written since it began)
+ * @param outboxPurgeEvery how often those rows are looked for
  */
 @Validated
 @ConfigurationProperties("kepu.stats")
@@ -31,4 +34,6 @@ public record StatsProperties(
         @DefaultValue("80") @Min(0) int cityQuota,
         @DefaultValue("10") @Min(0) int countyQuota,
         @DefaultValue("100") @Min(1) @Max(5000) int quotaListMax,
-        @DefaultValue("30m") Duration exportTimeout) {}
+        @DefaultValue("30m") Duration exportTimeout,
+        @DefaultValue("1d") Duration outboxRetention,
+        @DefaultValue("1m") Duration outboxPurgeEvery) {}

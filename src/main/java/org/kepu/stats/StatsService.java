@@ -26,6 +26,7 @@ import org.kepu.region.RegionService;
 import org.kepu.shared.engines.ReadReplica;
 import org.kepu.shared.error.FieldError;
 import org.kepu.shared.error.ValidationFailed;
+import org.kepu.shared.outbox.Outbox;
 import org.kepu.shared.security.Actor;
 import org.kepu.shared.security.Forbidden;
 import org.kepu.shared.security.Role;
@@ -55,8 +56,11 @@ public class StatsService {
     private static final Logger log = LoggerFactory.getLogger(StatsService.class);
     private static final Duration REDIS_BUDGET = Duration.ofMillis(200);
     private static final String COUNTRY = "全国";
+    private static final int PURGE_BATCH = 10_000;
 
     private final Projection projection;
+    private final Outbox outbox;
+    private volatile long nextPurge = System.nanoTime();
     private final TallyReader reader;
     private final Quotas quotas;
     private final RegionService regions;
@@ -76,6 +80,7 @@ public class StatsService {
     StatsService(
             DatabaseClient db,
             TransactionalOperator tx,
+            Outbox outbox,
             RegionService regions,
             CampaignService campaigns,
             ReactiveStringRedisTemplate redis,
@@ -84,6 +89,7 @@ public class StatsService {
             ReadReplica replica,
             Clock clock) {
         this.projection = new Projection(db, tx, properties.batch(), properties.gapTimeout());
+        this.outbox = outbox;
         this.reader = new TallyReader(
                 replica.reads(), properties.exportTimeout()); // lag-tolerant reads: a replica when configured
         this.quotas = new Quotas(db, properties);
@@ -103,6 +109,7 @@ public class StatsService {
                 .concatMap(
                         tick -> projection
                                 .applyAll()
+                                .then(Mono.defer(this::purgeOutbox))
                                 .doOnSuccess(v -> pollingFails = false)
                                 .onErrorResume(e -> {
                                     if (!pollingFails) { // once per outage at WARN
@@ -113,6 +120,31 @@ public class StatsService {
                                 }),
                         1)
                 .subscribe();
+    }
+
+    /**
+     * Every {@code kepu.stats.outbox-purge-every}, deletes the outbox rows every consumer is done with and older than
+     * {@code kepu.stats.outbox-retention}: the outbox would otherwise grow by every check-in batch and save
+     * for ever, and with it each scan of it.
+     */
+    private Mono<Void> purgeOutbox() {
+        long now = System.nanoTime(); // monotonic: tests set the app's clock
+        if (now - nextPurge < 0) {
+            return Mono.empty();
+        }
+        nextPurge = now + properties.outboxPurgeEvery().toNanos();
+        Duration retention = properties.outboxRetention();
+        return projection
+                .watermark()
+                .flatMap(upTo -> outbox.purge(retention, upTo, PURGE_BATCH)
+                        .expand(n -> n == PURGE_BATCH ? outbox.purge(retention, upTo, PURGE_BATCH) : Mono.empty())
+                        .reduce(0L, Long::sum))
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.debug("deleted {} processed outbox rows", n);
+                    }
+                })
+                .then();
     }
 
     @PreDestroy

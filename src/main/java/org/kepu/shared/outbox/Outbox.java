@@ -1,6 +1,7 @@
 package org.kepu.shared.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -56,5 +57,26 @@ public class Outbox {
             spec = spec.bind("k" + i, list.get(i));
         }
         return spec.then();
+    }
+
+    /**
+     * Deletes rows every consumer is done with: processed (by the search indexer, or by statistics for its own
+     * topic) longer than {@code retention} ago by the database's clock, which stamps them, and at or below
+     * {@code upTo}, the statistics watermark (statistics read every row). Pending and dead rows stay. Keep
+     * {@code retention} longer than a search rebuild takes: a rebuild replays the rows written since its
+     * snapshot, processed or not. Emits how many were deleted, at most {@code limit}.
+     */
+    public Mono<Long> purge(Duration retention, long upTo, int limit) {
+        return db.sql("""
+                        DELETE FROM shared.outbox WHERE id IN (
+                          SELECT id FROM shared.outbox
+                          WHERE id <= :upTo AND processed_at < now() - make_interval(secs => :seconds)
+                          ORDER BY id LIMIT :limit)
+                        """)
+                .bind("upTo", upTo)
+                .bind("seconds", retention.toMillis() / 1000.0)
+                .bind("limit", limit)
+                .fetch()
+                .rowsUpdated();
     }
 }
