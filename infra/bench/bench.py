@@ -330,8 +330,9 @@ class Bench:
         rounds = rounds or self.a.rounds
         if self.a.warmup:
             self.warm_up_app(arm_a)
-            log("  warm-up %d s of the raw arm" % self.a.warmup)
-            arm_b(self.a.warmup)
+        if self.a.raw_warmup:
+            log("  warm-up %d s of the raw arm" % self.a.raw_warmup)
+            arm_b(self.a.raw_warmup)
         out = []
         for k in range(rounds):
             a, b = (arm_a(None), arm_b(None)) if k % 2 == 0 else tuple(reversed((arm_b(None), arm_a(None))))
@@ -973,11 +974,14 @@ def main():
     p.add_argument("--scale", type=int, default=100000, help="generated published activities (default 100000)")
     p.add_argument("--only", default="", help="comma-separated scenarios: " + ", ".join(SCENARIOS))
     p.add_argument("--duration", type=int, default=10, help="seconds per measured round (default 10)")
-    p.add_argument("--rounds", type=int, default=5, help="A/B rounds per scenario (default 5)")
+    p.add_argument("--rounds", type=int, default=4,
+                   help="A/B rounds per scenario (default 4: AB BA AB BA, each arm first as often as second)")
     p.add_argument("--warmup", type=int, default=20,
                    help="least warm-up seconds per arm before the rounds (default 20; the app's goes on until its JIT "
                         "has settled, see --jit-settled)")
     p.add_argument("--warmup-max", type=int, default=180, help="most warm-up seconds of the app arm (default 180)")
+    p.add_argument("--raw-warmup", type=int, default=10,
+                   help="warm-up seconds of the raw arm (an engine on its own: default 10)")
     p.add_argument("--jit-settled", type=float, default=0.1,
                    help="the app is warm when compilation took less than this share of a warm-up part (default 0.1)")
     p.add_argument("--tuples", type=int, default=1000, help="distinct searches in the uncached mix")

@@ -32,6 +32,7 @@ final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     static final int BATCH = 500;
     static final int MAX_ATTEMPTS = 10;
+    private static final int LOADS_IN_FLIGHT = 2;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -127,13 +128,16 @@ final class Indexer {
                 .expand(ids -> ids.size() < BATCH
                         ? Mono.empty()
                         : activities.publicIds(ids.get(ids.size() - 1), BATCH).collectList())
-                .concatMap(ids -> {
-                    Map<String, Long> versions = new HashMap<>();
-                    ids.forEach(id -> versions.put(id.toString(), snapshot));
-                    return ids.isEmpty()
-                            ? Mono.just(0)
-                            : write(target, versions).thenReturn(ids.size());
-                })
+                // two pages in flight: one is read and analysed while Elasticsearch takes the other
+                .flatMap(
+                        ids -> {
+                            Map<String, Long> versions = new HashMap<>();
+                            ids.forEach(id -> versions.put(id.toString(), snapshot));
+                            return ids.isEmpty()
+                                    ? Mono.just(0)
+                                    : write(target, versions).thenReturn(ids.size());
+                        },
+                        LOADS_IN_FLIGHT)
                 .reduce(0L, Long::sum);
     }
 
