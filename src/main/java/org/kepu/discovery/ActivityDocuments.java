@@ -38,15 +38,20 @@ final class ActivityDocuments {
             others.add(summary.campaign().name()); // 2021年全国科普日 finds every activity of that edition
         }
         summary.region().path().forEach(r -> others.add(r.name()));
-        String body = text.normalize(String.join(" ", others));
+        List<String> parts =
+                others.stream().map(text::normalize).filter(p -> !p.isEmpty()).toList();
+        String body = String.join(" ", parts);
+        List<String> titleWords = text.words(title);
 
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", activity.id().toString());
-        doc.put("title_seg", String.join(" ", text.words(title)));
+        doc.put("title_seg", String.join(" ", titleWords));
         doc.put("title_bigram", title);
         // plus the whole title's pinyin marked ^, so that a query can favour titles that begin with it
-        doc.put("title_py", String.join(" ", text.pinyinTokens(title)) + " ^" + text.pinyin(title.replace(" ", ""))[0]);
-        doc.put("text_seg", String.join(" ", text.words(body)));
+        doc.put(
+                "title_py",
+                String.join(" ", text.pinyinTokens(title, titleWords)) + " ^" + text.pinyin(title.replace(" ", ""))[0]);
+        doc.put("text_seg", String.join(" ", text.words(parts)));
         doc.put("text_bigram", body);
         doc.put(
                 "text_py",

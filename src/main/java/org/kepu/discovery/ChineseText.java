@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chinese text analysis done in the app, the same way for documents and queries:
@@ -29,7 +31,13 @@ public final class ChineseText {
             "人工智能", "大模型", "云上科普日", "科技志愿", "乡村振兴", "青少年", "科学家精神", "应急科普", "防灾减灾", "健康科普", "航天", "启动仪式", "开放日", "研学",
             "推优");
 
+    /** Texts up to this length keep their words (names: organizers, venues, regions, campaigns). */
+    private static final int MEMO_LENGTH = 64;
+
+    private static final int MEMO_ENTRIES = 50_000;
+
     private final Segment segment;
+    private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
 
     /** @param places full and short region names, added to the dictionary so that 曲周 and 鸠江 stay words */
     public ChineseText(Collection<String> places) {
@@ -58,6 +66,30 @@ public final class ChineseText {
 
     /** Distinct index-mode words of normalised text, without punctuation. */
     public List<String> words(String normalized) {
+        if (normalized.length() > MEMO_LENGTH) {
+            return segmented(normalized);
+        }
+        if (memo.size() >= MEMO_ENTRIES) {
+            memo.clear(); // crude but bounded: the names that repeat come back at once
+        }
+        return memo.computeIfAbsent(normalized, this::segmented);
+    }
+
+    /**
+     * Distinct words of several normalised texts, in order, as of the texts joined by spaces (words do not
+     * cross a space). Indexing analyses each activity's organizer, venue, region and campaign names apart
+     * from its description, so that the names, which repeat across thousands of activities, are segmented
+     * once ({@link #words} keeps short texts' words).
+     */
+    public List<String> words(List<String> normalizedParts) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String part : normalizedParts) {
+            words.addAll(words(part));
+        }
+        return List.copyOf(words);
+    }
+
+    private List<String> segmented(String normalized) {
         Set<String> words = new LinkedHashSet<>();
         for (Term term : segment.seg(normalized)) {
             String word = term.word.strip();
@@ -70,8 +102,13 @@ public final class ChineseText {
 
     /** Pinyin tokens: per word full and initials, and the same for the whole text (spaces removed). */
     public List<String> pinyinTokens(String normalized) {
+        return pinyinTokens(normalized, words(normalized));
+    }
+
+    /** {@link #pinyinTokens(String)} of text whose {@link #words} are known already. */
+    public List<String> pinyinTokens(String normalized, List<String> words) {
         Set<String> tokens = new LinkedHashSet<>();
-        for (String word : words(normalized)) {
+        for (String word : words) {
             addPinyin(tokens, word);
         }
         addPinyin(tokens, normalized.replace(" ", ""));
