@@ -180,79 +180,119 @@ final class Projection {
         return List.copyOf(ids);
     }
 
-    /** Re-derives these activities: old contributions out, facts recomputed, new contributions in. */
+    /**
+     * Re-derives these activities: old contributions out, facts recomputed, new contributions in. An activity
+     * that stays where its fact puts it keeps its check-in figures: carried over, plus its newest check-ins
+     * not yet counted ({@link #attachNewest}); the others (new, moved, or whose counts do not add up) have every
+     * check-in attached and counted again.
+     */
     Mono<Void> apply(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Mono.empty();
         }
         UUID[] array = ids.toArray(UUID[]::new);
         String only = "activity_id = ANY(:ids)";
-        return settledCheckIns(array).flatMap(settled -> {
-            UUID[] changed = ids.stream().filter(id -> !settled.containsKey(id)).toArray(UUID[]::new);
-            UUID[] same = settled.keySet().toArray(UUID[]::new);
+        return placed(array).flatMap(this::attachNewest).flatMap(carried -> {
+            UUID[] changed = ids.stream().filter(id -> !carried.containsKey(id)).toArray(UUID[]::new);
             return ids(db.sql(detach()), array)
                     .then()
                     .then(ids(db.sql(units(only, -1)), array).then())
                     .then(ids(db.sql(tally(only, -1)), array).then())
                     .then(ids(db.sql("DELETE FROM stats.activity_fact WHERE activity_id = ANY(:ids)"), array)
                             .then())
-                    .then(
-                            changed.length == 0
-                                    ? Mono.empty()
-                                    : ids(db.sql(facts("a.id = ANY(:ids)", SCANNED)), changed)
-                                            .then())
-                    .then(
-                            same.length == 0
-                                    ? Mono.empty()
-                                    : ids(db.sql(facts("a.id = ANY(:ids)", CARRIED)), same)
-                                            .bind(
-                                                    "onsite",
-                                                    settled.values().stream()
-                                                            .map(c -> c[0])
-                                                            .toArray(Long[]::new))
-                                            .bind(
-                                                    "online",
-                                                    settled.values().stream()
-                                                            .map(c -> c[1])
-                                                            .toArray(Long[]::new))
-                                            .then())
+                    .then(changed.length == 0 ? Mono.empty() : recounted(changed))
+                    .then(carried.isEmpty() ? Mono.empty() : carriedFacts(carried))
                     .then(ids(db.sql(tally(only, 1)), array).then())
-                    .then(ids(db.sql(units(only, 1)), array).then())
-                    .then(
-                            changed.length == 0
-                                    ? Mono.empty()
-                                    : ids(db.sql(attach("c.activity_id = ANY(:ids)")), changed)
-                                            .then());
+                    .then(ids(db.sql(units(only, 1)), array).then());
         });
     }
 
     /**
-     * The activities among {@code ids} whose check-ins are already all counted and attached: their fact's
-     * count equals the check-in module's counter (kept in the check-in's own transaction; check-ins are never
-     * deleted, so an equal count is the same set) and they stay where their fact puts them. For those, a change
-     * that is not a check-in (feedback, evidence, an edit) carries the counts over instead of reading every
-     * check-in again: an activity with 30,000 check-ins made each such event read 30,000 rows twice.
+     * Facts of {@code ids} with every check-in attached and counted from what is attached, so that a fact's
+     * count is always its attendees, even when check-ins commit meanwhile ({@link #attachNewest} relies on it).
      */
-    private Mono<Map<UUID, long[]>> settledCheckIns(UUID[] ids) {
+    private Mono<Void> recounted(UUID[] ids) {
+        return ids(db.sql(facts("a.id = ANY(:ids)", UNCOUNTED)), ids)
+                .then()
+                .then(ids(db.sql(attach("c.activity_id = ANY(:ids)")), ids).then())
+                .then(ids(db.sql(recount("f.activity_id = ANY(:ids)")), ids).then());
+    }
+
+    /** Facts of the activities with these check-in counts {onsite, online}. */
+    private Mono<Void> carriedFacts(Map<UUID, long[]> counts) {
+        return ids(db.sql(facts("a.id = ANY(:ids)", CARRIED)), counts.keySet().toArray(UUID[]::new))
+                .bind("onsite", counts.values().stream().map(c -> c[0]).toArray(Long[]::new))
+                .bind("online", counts.values().stream().map(c -> c[1]).toArray(Long[]::new))
+                .then();
+    }
+
+    /**
+     * The activities among {@code ids} that stay where their fact puts them (public, same campaign and
+     * region): their fact's check-in counts {onsite, online} and the check-in module's counter (kept in the
+     * check-in's own transaction; check-ins are never deleted).
+     */
+    private Mono<Map<UUID, long[]>> placed(UUID[] ids) {
         return ids(
-                        db.sql("SELECT f.activity_id, f.check_ins_onsite, f.check_ins_online FROM stats.activity_fact f"
+                        db.sql("SELECT f.activity_id, f.check_ins_onsite, f.check_ins_online,"
+                                + " coalesce(k.check_ins, 0) AS counter FROM stats.activity_fact f"
                                 + " JOIN activity.activity a ON a.id = f.activity_id"
                                 + " LEFT JOIN checkin.activity_count k ON k.activity_id = f.activity_id"
-                                + " WHERE f.activity_id = ANY(:ids)"
-                                + " AND coalesce(k.check_ins, 0) = f.check_ins_onsite + f.check_ins_online"
-                                + " AND a.status IN " + PUBLIC
+                                + " WHERE f.activity_id = ANY(:ids) AND a.status IN " + PUBLIC
                                 + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code"),
                         ids)
-                .map(row -> Map.entry(
-                        row.get("activity_id", UUID.class),
-                        new long[] {row.get("check_ins_onsite", Long.class), row.get("check_ins_online", Long.class)}))
+                .map(row -> Map.entry(row.get("activity_id", UUID.class), new long[] {
+                    row.get("check_ins_onsite", Long.class),
+                    row.get("check_ins_online", Long.class),
+                    row.get("counter", Long.class)
+                }))
                 .all()
                 .collectList()
                 .map(found -> {
-                    Map<UUID, long[]> settled = new LinkedHashMap<>();
-                    found.forEach(e -> settled.put(e.getKey(), e.getValue()));
-                    return settled;
+                    Map<UUID, long[]> placed = new LinkedHashMap<>();
+                    found.forEach(e -> placed.put(e.getKey(), e.getValue()));
+                    return placed;
                 });
+    }
+
+    /**
+     * Attaches the check-ins that placed activities' counters have and their facts do not: the newest ones not
+     * yet attached, as many as are missing, found through the (activity, time) index. Trying every check-in of
+     * the activity again instead made each pass over an activity with 40,000 check-ins try 40,000 rows while
+     * its check-ins kept coming. Emits the placed activities' counts after it; one for which fewer were found
+     * than were missing is left out, to be counted again in full.
+     */
+    private Mono<Map<UUID, long[]>> attachNewest(Map<UUID, long[]> placed) {
+        Map<UUID, long[]> growing = new LinkedHashMap<>();
+        placed.forEach((id, c) -> {
+            if (c[2] != c[0] + c[1]) {
+                growing.put(id, c);
+            }
+        });
+        Mono<Map<UUID, long[]>> added = growing.isEmpty()
+                ? Mono.just(Map.of())
+                : ids(db.sql(attachNewestSql()), growing.keySet().toArray(UUID[]::new))
+                        .bind(
+                                "missing",
+                                growing.values().stream()
+                                        .map(c -> Math.max(0, c[2] - c[0] - c[1]))
+                                        .toArray(Long[]::new))
+                        .map(row -> Map.entry(
+                                row.get("activity_id", UUID.class),
+                                new long[] {row.get("onsite", Long.class), row.get("online", Long.class)}))
+                        .all()
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return added.map(found -> {
+            Map<UUID, long[]> carried = new LinkedHashMap<>();
+            placed.forEach((id, c) -> {
+                long[] plus = found.getOrDefault(id, new long[2]);
+                long onsite = c[0] + plus[0];
+                long online = c[1] + plus[1];
+                if (!growing.containsKey(id) || onsite + online == c[2]) {
+                    carried.put(id, new long[] {onsite, online});
+                }
+            });
+            return carried;
+        });
     }
 
     /** Recomputes every statistics table from the truth (deploys, repairs, benchmarks). */
@@ -271,10 +311,11 @@ final class Projection {
                 .then(db.sql("TRUNCATE stats.activity_fact, stats.tally, stats.region_total, stats.unit_presence,"
                                 + " stats.attendee, stats.participant_presence")
                         .then())
-                .then(db.sql(facts("true", SCANNED)).then())
+                .then(db.sql(facts("true", UNCOUNTED)).then())
+                .then(db.sql(attach("true")).then())
+                .then(db.sql(recount("true")).then())
                 .then(db.sql(tally("true", 1)).then())
-                .then(db.sql(units("true", 1)).then())
-                .then(db.sql(attach("true")).then());
+                .then(db.sql(units("true", 1)).then());
         return tx.transactional(work).then(applyAll());
     }
 
@@ -287,13 +328,8 @@ final class Projection {
                 + ") - CASE length(" + column + ") WHEN 9 THEN 3 ELSE 2 END) END";
     }
 
-    /** Check-in counts read from the check-ins themselves (a rebuild, or an activity with new check-ins). */
-    private static final String SCANNED = """
-            LEFT JOIN LATERAL (
-              SELECT count(*) FILTER (WHERE ch.channel = 'ONSITE') AS onsite,
-                     count(*) FILTER (WHERE ch.channel = 'ONLINE') AS online
-              FROM checkin.check_in ch WHERE ch.activity_id = a.id) c ON true
-            """;
+    /** No check-in counts yet: they are set from what is attached ({@link #recount}). */
+    private static final String UNCOUNTED = "CROSS JOIN (SELECT NULL::bigint AS onsite, NULL::bigint AS online) c";
 
     /** Check-in counts carried over from the facts being replaced: arrays in the order of {@code :ids}. */
     private static final String CARRIED = """
@@ -303,7 +339,7 @@ final class Projection {
 
     /**
      * The facts of public activities matching {@code where} (on activity.activity a), from the truth; the
-     * check-in counts as {@code counts} joins them ({@link #SCANNED} or {@link #CARRIED}).
+     * check-in counts as {@code counts} joins them ({@link #UNCOUNTED} or {@link #CARRIED}).
      */
     private static String facts(String where, String counts) {
         return """
@@ -387,8 +423,11 @@ final class Projection {
                 """;
     }
 
-    /** Moves participant counts by {@code delta} (campaign_id, region_code, participant_id, n). */
-    private static String presence(String delta) {
+    /**
+     * Moves participant counts by {@code delta} (campaign_id, region_code, participant_id, n), then runs
+     * {@code select} (which may read the CTEs; empty: nothing to select).
+     */
+    private static String presence(String delta, String select) {
         return "WITH " + delta + "," + """
                  up AS (
                   INSERT INTO stats.participant_presence AS p (campaign_id, region_code, participant_id, check_ins)
@@ -399,23 +438,66 @@ final class Projection {
                   SELECT u.campaign_id, u.region_code, sum((u.check_ins > 0)::int - ((u.check_ins - d.n) > 0)::int) AS change
                   FROM up u JOIN delta d ON d.campaign_id = u.campaign_id AND d.region_code = u.region_code
                     AND d.participant_id = u.participant_id
-                  GROUP BY 1, 2)
+                  GROUP BY 1, 2),
+                 totals AS (
                  INSERT INTO stats.region_total AS r (campaign_id, region_code, parent_code, participants)
                  SELECT campaign_id, region_code,\s""" + parent("region_code") + """
                 , change FROM moved WHERE change <> 0
                  ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = r.participants + EXCLUDED.participants
-                """;
+                 RETURNING 1)
+                """
+                + (select.isEmpty() ? " SELECT count(*) FROM totals" : select);
     }
 
     /** Check-ins not yet counted of activities with a fact (matching {@code where} on checkin.check_in c). */
     private static String attach(String where) {
-        return presence("added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
-                + " SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
-                + " JOIN stats.activity_fact f ON f.activity_id = c.activity_id WHERE " + where
-                + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id),"
-                + " delta AS (SELECT f.campaign_id, left(f.region_code, l) AS region_code, a.participant_id,"
-                + " count(*) AS n FROM added a JOIN stats.activity_fact f ON f.activity_id = a.activity_id"
-                + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(f.region_code) GROUP BY 1, 2, 3)");
+        return presence(
+                "added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
+                        + " SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
+                        + " JOIN stats.activity_fact f ON f.activity_id = c.activity_id WHERE " + where
+                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)," + ADDED_DELTA,
+                "");
+    }
+
+    /**
+     * The newest unattached check-ins of activities {@code :ids}, {@code :missing} of each, attached; selects
+     * per activity how many were attached by channel.
+     */
+    private static String attachNewestSql() {
+        return presence(
+                "added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
+                        + " SELECT x.activity_id, x.participant_id"
+                        + " FROM unnest(CAST(:ids AS uuid[]), CAST(:missing AS bigint[])) AS m(activity_id, n)"
+                        + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
+                        + " WHERE c.activity_id = m.activity_id AND NOT EXISTS (SELECT 1 FROM stats.attendee t"
+                        + " WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id)"
+                        + " ORDER BY c.checked_in_at DESC LIMIT m.n) x"
+                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)," + ADDED_DELTA,
+                " SELECT a.activity_id, count(*) FILTER (WHERE c.channel = 'ONSITE') AS onsite,"
+                        + " count(*) FILTER (WHERE c.channel = 'ONLINE') AS online FROM added a"
+                        + " JOIN checkin.check_in c ON c.activity_id = a.activity_id"
+                        + " AND c.participant_id = a.participant_id GROUP BY 1");
+    }
+
+    /** Per region level, the participants of the attendees just {@code added}. */
+    private static final String ADDED_DELTA = " delta AS (SELECT f.campaign_id, left(f.region_code, l) AS region_code,"
+            + " a.participant_id, count(*) AS n FROM added a JOIN stats.activity_fact f ON f.activity_id = a.activity_id"
+            + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(f.region_code) GROUP BY 1, 2, 3)";
+
+    /** Sets the check-in counts of the facts matching {@code where} (on stats.activity_fact f) to their attendees. */
+    private static String recount(String where) {
+        return """
+                UPDATE stats.activity_fact AS t SET check_ins_onsite = x.onsite, check_ins_online = x.online
+                FROM (SELECT f.activity_id,
+                        count(c.participant_id) FILTER (WHERE c.channel = 'ONSITE') AS onsite,
+                        count(c.participant_id) FILTER (WHERE c.channel = 'ONLINE') AS online
+                      FROM stats.activity_fact f
+                      LEFT JOIN stats.attendee a ON a.activity_id = f.activity_id
+                      LEFT JOIN checkin.check_in c ON c.activity_id = a.activity_id AND c.participant_id = a.participant_id
+                      WHERE\s""" + where + """
+                 GROUP BY f.activity_id) x
+                WHERE t.activity_id = x.activity_id
+                """;
     }
 
     /**
@@ -423,14 +505,16 @@ final class Projection {
      * campaign or region (they are counted again, where they now belong, by {@link #attach}).
      */
     private static String detach() {
-        return presence("moved_facts AS (SELECT f.activity_id, f.campaign_id, f.region_code FROM stats.activity_fact f"
-                + " WHERE f.activity_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM activity.activity a"
-                + " WHERE a.id = f.activity_id AND a.status IN " + PUBLIC
-                + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code)),"
-                + " gone AS (DELETE FROM stats.attendee t USING moved_facts m WHERE t.activity_id = m.activity_id"
-                + " RETURNING t.activity_id, t.participant_id),"
-                + " delta AS (SELECT m.campaign_id, left(m.region_code, l) AS region_code, g.participant_id,"
-                + " -count(*) AS n FROM gone g JOIN moved_facts m ON m.activity_id = g.activity_id"
-                + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(m.region_code) GROUP BY 1, 2, 3)");
+        return presence(
+                "moved_facts AS (SELECT f.activity_id, f.campaign_id, f.region_code FROM stats.activity_fact f"
+                        + " WHERE f.activity_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM activity.activity a"
+                        + " WHERE a.id = f.activity_id AND a.status IN " + PUBLIC
+                        + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code)),"
+                        + " gone AS (DELETE FROM stats.attendee t USING moved_facts m WHERE t.activity_id = m.activity_id"
+                        + " RETURNING t.activity_id, t.participant_id),"
+                        + " delta AS (SELECT m.campaign_id, left(m.region_code, l) AS region_code, g.participant_id,"
+                        + " -count(*) AS n FROM gone g JOIN moved_facts m ON m.activity_id = g.activity_id"
+                        + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(m.region_code) GROUP BY 1, 2, 3)",
+                "");
     }
 }

@@ -466,6 +466,56 @@ class StatsIT {
     }
 
     @Test
+    void checkInsArrivingBetweenPassesAreEachCountedOnce() {
+        String a = sql("SELECT activity_id FROM stats.activity_fact WHERE campaign_id = '" + CAMPAIGN
+                        + "' AND status = 'PUBLISHED' AND region_code LIKE '14%' AND length(region_code) = 6"
+                        + " ORDER BY activity_id LIMIT 1")
+                .get(0);
+        String region = sql("SELECT region_code FROM stats.activity_fact WHERE activity_id = '" + a + "'")
+                .get(0);
+        // batches between passes, as the check-in writer makes them (rows and counter in one transaction); the
+        // third commits with older times than rows already counted, the fifth is empty
+        for (int batch = 0; batch < 5; batch++) {
+            String at = batch == 2 ? "now() - interval '2 hours'" : "now()";
+            int size = batch == 4 ? 0 : 7;
+            exec("WITH p AS (SELECT ('00000000-0000-0007-0000-' || lpad(to_hex(i), 12, '0'))::uuid AS id"
+                    + " FROM generate_series(0, 399) i),"
+                    + " fresh AS (SELECT id FROM p WHERE NOT EXISTS (SELECT 1 FROM checkin.check_in c"
+                    + " WHERE c.activity_id = '" + a + "' AND c.participant_id = p.id) ORDER BY id LIMIT " + size
+                    + "), ins AS (INSERT INTO checkin.check_in (id, activity_id, participant_id, channel,"
+                    + " checked_in_at) SELECT gen_random_uuid(), '" + a + "', id,"
+                    + " CASE WHEN get_byte(uuid_send(id), 15) % 3 = 0 THEN 'ONLINE' ELSE 'ONSITE' END, " + at
+                    + " FROM fresh RETURNING 1)"
+                    + " INSERT INTO checkin.activity_count (activity_id, check_ins) SELECT '" + a + "', count(*)"
+                    + " FROM ins ON CONFLICT (activity_id) DO UPDATE"
+                    + " SET check_ins = activity_count.check_ins + EXCLUDED.check_ins");
+            exec("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + a + "', now())");
+            stats.catchUp().block(Duration.ofMinutes(1));
+            long stored = count("SELECT count(*) FROM checkin.check_in WHERE activity_id = '" + a + "'");
+            assertThat(count("SELECT check_ins FROM checkin.activity_count WHERE activity_id = '" + a + "'"))
+                    .isEqualTo(stored);
+            assertThat(count("SELECT count(*) FROM stats.attendee WHERE activity_id = '" + a + "'"))
+                    .as("attendees after batch %d", batch)
+                    .isEqualTo(stored);
+            assertThat(count("SELECT check_ins_onsite + check_ins_online FROM stats.activity_fact"
+                            + " WHERE activity_id = '" + a + "'"))
+                    .as("fact after batch %d", batch)
+                    .isEqualTo(stored);
+        }
+        List<Source> all = sources();
+        Map<UUID, List<String[]>> checkIns = checkIns();
+        for (String level : List.of(region.substring(0, 2), region.substring(0, 4), region)) {
+            Summary summary = stats.summary(TestAccounts.SYSTEM_ADMIN, Optional.of(level), CAMPAIGN)
+                    .block(Duration.ofSeconds(10));
+            Truth truth = truth(all, checkIns, level, summary.campaign().evidenceDueDays());
+            assertThat(summary.region().figures()).as("figures of %s", level).isEqualTo(truth.figures());
+            assertThat(summary.region().participants())
+                    .as("participants of %s", level)
+                    .isEqualTo(truth.participants());
+        }
+    }
+
+    @Test
     void activityTalliesAreIdempotentAndLiveFiguresNeverShrink() {
         UUID id = UUID.fromString(sql("SELECT id FROM activity.activity WHERE campaign_id = '" + CAMPAIGN
                         + "' AND status = 'PUBLISHED' ORDER BY id DESC LIMIT 1")
