@@ -52,6 +52,7 @@ public class ActivityService {
     private final ReadReplica replica;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final RecentlyPublished recent;
 
     ActivityService(
             ActivityRepository activities,
@@ -76,6 +77,7 @@ public class ActivityService {
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
+        this.recent = new RecentlyPublished(this::published);
     }
 
     // ---- organizer -------------------------------------------------------------------------------------
@@ -458,6 +460,14 @@ public class ActivityService {
     /** A published, cancelled or postponed activity; anything else is not found. */
     public Mono<Activity> published(UUID id) {
         return activities.findById(id).filter(Activity::isPublic).switchIfEmpty(Mono.error(ActivityNotFound::new));
+    }
+
+    /**
+     * {@link #published}, as read at most a few seconds ago: for check-in and feedback, where a crowd asks for
+     * the same activity at once. A cancellation or postponement reaches them within those seconds.
+     */
+    public Mono<Activity> publishedRecently(UUID id) {
+        return recent.get(id);
     }
 
     /**

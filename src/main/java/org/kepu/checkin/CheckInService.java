@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.activity.Activity;
+import org.kepu.activity.ActivityNotFound;
 import org.kepu.activity.ActivityService;
+import org.kepu.activity.ActivityStatus;
 import org.kepu.shared.error.ValidationFailed;
 import org.kepu.shared.ratelimit.RateLimited;
 import org.kepu.shared.ratelimit.RateLimiter;
@@ -33,7 +35,6 @@ public class CheckInService {
 
     private static final String PER_PARTICIPANT = "kepu:checkin:rate:participant:";
 
-    private final ActivityLookup lookup;
     private final ActivityService activities;
     private final CheckInWriter writer;
     private final CheckInCounts counts;
@@ -47,7 +48,6 @@ public class CheckInService {
     private final Clock clock;
 
     CheckInService(
-            ActivityLookup lookup,
             ActivityService activities,
             CheckInWriter writer,
             CheckInCounts counts,
@@ -57,7 +57,6 @@ public class CheckInService {
             CheckInProperties properties,
             WebProperties web,
             Clock clock) {
-        this.lookup = lookup;
         this.activities = activities;
         this.writer = writer;
         this.counts = counts;
@@ -141,7 +140,7 @@ public class CheckInService {
     }
 
     private Mono<CheckInReceipt> record(CheckIn request) {
-        return lookup.open(request.activityId()).flatMap(activity -> {
+        return open(request.activityId()).flatMap(activity -> {
             Channel channel = tokens.verify(activity.id(), request.participantId(), request.token());
             Instant now = clock.instant();
             CheckInRules.open(activity.draft(), now, properties.opensBefore());
@@ -196,7 +195,7 @@ public class CheckInService {
      * live; for the live module to hand out. Only this participant can use it.
      */
     public Mono<OnlineToken> onlineToken(UUID activityId, UUID participant, Duration watched) {
-        return lookup.open(activityId).map(activity -> {
+        return open(activityId).map(activity -> {
             CheckInRules.online(activity.draft());
             Instant now = clock.instant();
             if (now.isBefore(activity.draft().startsAt())
@@ -253,5 +252,16 @@ public class CheckInService {
     /** Forgets Idempotency-Keys past their lifetime, a bounded number per call; returns how many. */
     public Mono<Long> purgeIdempotencyKeys() {
         return keys.purge();
+    }
+
+    /**
+     * The activity, if public and not cancelled, as read at most a few seconds ago: a venue's crowd scans within
+     * the same minute.
+     */
+    private Mono<Activity> open(UUID id) {
+        return activities
+                .publishedRecently(id)
+                .filter(a -> a.status() != ActivityStatus.CANCELLED)
+                .switchIfEmpty(Mono.error(ActivityNotFound::new));
     }
 }

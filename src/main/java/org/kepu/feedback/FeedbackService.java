@@ -97,7 +97,8 @@ public class FeedbackService {
                     }
                     UUID participant = command.participant().orElseThrow(NotCheckedIn::new);
                     return limit("kepu:feedback:rate:participant:" + participant, properties.writesPerParticipant())
-                            .then(activities.published(command.activityId()))
+                            // as read a few seconds ago at most: participants rate as they leave, all at once
+                            .then(activities.publishedRecently(command.activityId()))
                             .flatMap(activity -> checkIns.hasCheckedIn(activity.id(), participant)
                                     .flatMap(checkedIn -> {
                                         if (!checkedIn) {
