@@ -72,7 +72,14 @@ public final class ChineseText {
         if (memo.size() >= MEMO_ENTRIES) {
             memo.clear(); // crude but bounded: the names that repeat come back at once
         }
-        return memo.computeIfAbsent(normalized, this::segmented);
+        // get, then put: computeIfAbsent would segment while holding the map's bin lock, and search queries
+        // are analysed on event loops; two threads segmenting the same new text at once is harmless
+        List<String> kept = memo.get(normalized);
+        if (kept == null) {
+            kept = segmented(normalized);
+            memo.put(normalized, kept);
+        }
+        return kept;
     }
 
     /**

@@ -52,8 +52,8 @@ final class IndexFollower {
 
     /**
      * Follows the outbox until disposed: {@code drain} indexes what is pending and emits how many rows it
-     * processed, {@code indexed} runs after rows were indexed (making them searchable within a second rather
-     * than at the next periodic refresh; see {@link #refresh}), {@code measure} reads the lag.
+     * processed, {@code indexed} runs after rows were indexed (making them searchable within about a second
+     * rather than at the next periodic refresh; see {@link #refresh}), {@code measure} reads the lag.
      */
     Disposable start(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {
         return Indexer.ticks(TICK)

@@ -37,7 +37,9 @@ import reactor.core.publisher.Mono;
 public class FeedbackService {
 
     static final String OUTBOX_TOPIC = "activity";
-    private static final String SYSTEM = "system";
+    /** The actor of audit entries no person caused (a held word, reports reaching the threshold). */
+    static final String SYSTEM = "system";
+
     private static final Set<FeedbackState> PUBLIC = EnumSet.of(FeedbackState.VISIBLE);
 
     private final FeedbackRepository feedback;

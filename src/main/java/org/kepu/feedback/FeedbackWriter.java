@@ -34,8 +34,6 @@ import reactor.core.publisher.Mono;
 @Component
 class FeedbackWriter implements DisposableBean {
 
-    private static final String SYSTEM = "system";
-
     /** One participant's save as checked by the service. */
     record Save(UUID activity, UUID participant, FeedbackRules.Valid valid, Verdict verdict) {
 
@@ -159,7 +157,7 @@ class FeedbackWriter implements DisposableBean {
                 .doOnNext(rows -> rows.forEach((pair, row) -> saved.put(pair, new SavedFeedback(row, false))))
                 .thenMany(Flux.fromIterable(newlyHeld)
                         .concatMap(pair -> audit.record(
-                                SYSTEM,
+                                FeedbackService.SYSTEM,
                                 "feedback.held",
                                 "feedback",
                                 saved.get(pair).feedback().id().toString(),

@@ -33,7 +33,7 @@ public class ActivityTallies {
         this.clock = clock;
     }
 
-    /** An activity's visible feedback now: how many ratings and their sum (average = sum / count). */
+    /** Feedback figures of one activity: how many ratings and their sum (ratings are 1 to 5). */
     public record Feedback(long count, long ratingSum) {
 
         public Feedback {

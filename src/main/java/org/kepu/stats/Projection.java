@@ -92,9 +92,7 @@ final class Projection {
         Mono<Boolean> work = db.sql("SELECT pg_advisory_xact_lock(:lock)")
                 .bind("lock", LOCK)
                 .then()
-                .then(db.sql("SELECT outbox_id FROM stats.watermark WHERE name = 'outbox'")
-                        .map(row -> row.get("outbox_id", Long.class))
-                        .one())
+                .then(watermark())
                 .flatMap(watermark -> db.sql(
                                 "SELECT id, topic, key FROM shared.outbox WHERE id > :w ORDER BY id LIMIT :n")
                         .bind("w", watermark)
