@@ -1,12 +1,8 @@
 package org.kepu.checkin.web;
 
-import java.util.Optional;
 import java.util.UUID;
-import org.kepu.checkin.CheckIn;
 import org.kepu.checkin.CheckInService;
-import org.kepu.shared.web.ClientAddress;
 import org.kepu.shared.web.WebProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The participant's check-in: anonymous, identified by the signed {@code kepu_pid} cookie. */
+/**
+ * The participant's check-in: anonymous, identified by the signed {@code kepu_pid} cookie. Anonymous JSON
+ * check-ins are served before the WebFlux chain by {@link CheckInDoor}; this serves the rest (a signed-in
+ * caller, whose session cookie needs the chain's CSRF check, or an unusual content type).
+ */
 @RestController
 class CheckInController {
+
+    static final String PATH = "/api/v1/activities/{id}/check-ins";
 
     private final CheckInService checkIns;
     private final WebProperties web;
@@ -28,29 +30,17 @@ class CheckInController {
         this.web = web;
     }
 
-    @PostMapping("/api/v1/activities/{id}/check-ins")
+    @PostMapping(PATH)
     Mono<ResponseEntity<CheckInResponse>> checkIn(
             @PathVariable UUID id,
             @RequestBody CheckInRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> {
-                    body.validate();
-                    return new CheckIn(
-                            id,
-                            checkIns.participantOrNew(exchange.getRequest(), exchange.getResponse()),
-                            body.token(),
-                            body.lat(),
-                            body.lon(),
-                            Optional.ofNullable(key),
-                            ClientAddress.of(exchange, web.trustedProxies()));
-                })
-                .flatMap(checkIns::checkIn)
+        return CheckInCall.checkIn(checkIns, web, id, body, key, exchange.getRequest(), exchange.getResponse())
                 .map(receipt -> {
-                    ResponseEntity.BodyBuilder answer =
-                            ResponseEntity.status(receipt.firstTime() ? HttpStatus.CREATED : HttpStatus.OK);
+                    ResponseEntity.BodyBuilder answer = ResponseEntity.status(CheckInCall.status(receipt));
                     if (receipt.replayed()) {
-                        answer.header("Idempotent-Replayed", "true");
+                        answer.header(CheckInCall.REPLAYED, "true");
                     }
                     return answer.body(CheckInResponse.of(receipt));
                 });

@@ -96,12 +96,16 @@ final class AdmissionControl implements HttpHandler {
         return LongRequests.isLong(request) || request.getPath().value().startsWith("/actuator/health");
     }
 
-    /** Puts the limit in front of everything else, the live streams' handler included. */
+    /**
+     * Puts the limit in front of everything else, the handlers that serve check-ins and live streams before the
+     * chain included. The decorator added first ends up outermost ({@code WebHttpHandlerBuilder} composes a new
+     * decorator as {@code new.andThen(existing)}), so this one is customized first.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Registration {
 
         @Bean
-        @Order(Ordered.LOWEST_PRECEDENCE) // customized last: the outermost decorator
+        @Order(Ordered.HIGHEST_PRECEDENCE)
         WebHttpHandlerBuilderCustomizer admissionControlAtTheDoor(
                 WebProperties web, ProblemWriter problems, MeterRegistry meters) {
             return builder -> builder.httpHandlerDecorator(

@@ -22,4 +22,14 @@ public final class SecurityHeaders {
         headers.set("Referrer-Policy", REFERRER_POLICY);
         headers.set("Permissions-Policy", PERMISSIONS_POLICY);
     }
+
+    /**
+     * Spring Security's cache headers, which it adds to every response that sets none of its own: an answer
+     * about one participant (a check-in, a problem) must not be kept by a shared cache.
+     */
+    public static void noCache(HttpHeaders headers) {
+        headers.set(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+        headers.set(HttpHeaders.PRAGMA, "no-cache");
+        headers.set(HttpHeaders.EXPIRES, "0");
+    }
 }
