@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,6 +18,8 @@ import org.kepu.devstack.IntegrationTest;
 import org.kepu.devstack.TestClock;
 import org.kepu.organizer.OrganizerService;
 import org.kepu.organizer.TestAccounts;
+import org.kepu.shared.web.FrontDoorAnswers;
+import org.kepu.shared.web.FrontDoorAnswers.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Anonymous JSON check-ins are served in front of the WebFlux chain (CheckInDoor); everything else goes through
+ * Anonymous JSON check-ins are served in front of the WebFlux chain (the front door); everything else goes through
  * the chain to the controller. The two must not be told apart by a client: each request below is sent once
  * anonymously (the door) and once from a signed-in browser session with its CSRF token (the chain), and both
  * answers must have the same status, problem code, field errors and security and cache headers.
@@ -38,20 +39,6 @@ class CheckInDoorIT {
 
     static final Instant BEFORE = Instant.parse("2026-08-20T00:00:00Z");
     static final Instant DURING = Instant.parse("2026-09-12T02:00:00Z");
-
-    /** What Spring Security writes on every response through the chain, and the body's type. */
-    static final List<String> SAME_HEADERS = List.of(
-            "Content-Type",
-            "Content-Security-Policy",
-            "X-Content-Type-Options",
-            "X-Frame-Options",
-            "X-XSS-Protection",
-            "Referrer-Policy",
-            "Permissions-Policy",
-            "Cache-Control",
-            "Pragma",
-            "Expires",
-            "Idempotent-Replayed");
 
     @Autowired
     WebTestClient client;
@@ -73,12 +60,13 @@ class CheckInDoorIT {
 
     CheckInFixtures fixtures;
 
-    record Answer(int status, HttpHeaders headers, Map<?, ?> body) {}
+    FrontDoorAnswers door;
 
     @BeforeEach
     void setUp() {
         clock.set(BEFORE);
         fixtures = new CheckInFixtures(client, organizer, campaigns);
+        door = new FrontDoorAnswers(client, json, meters, "/api/v1/activities/{id}/check-ins");
     }
 
     @Test
@@ -100,21 +88,21 @@ class CheckInDoorIT {
         bodies.put("no body", null);
         bodies.put("over the size limit", "{\"token\":\"" + "x".repeat(1_100_000) + "\"}");
         for (Map.Entry<String, String> c : bodies.entrySet()) {
-            compare(c.getKey(), "/api/v1/activities/" + id + "/check-ins", c.getValue(), h -> {}, session);
+            door.compare(c.getKey(), "/api/v1/activities/" + id + "/check-ins", c.getValue(), h -> {}, session);
         }
-        compare(
+        door.compare(
                 "unknown activity",
                 "/api/v1/activities/" + UUID.randomUUID() + "/check-ins",
                 "{\"token\":\"" + token + "\"}",
                 h -> {},
                 session);
-        compare(
+        door.compare(
                 "geofence without a position",
                 "/api/v1/activities/" + elsewhere + "/check-ins",
                 "{\"token\":\"" + fixtures.venueToken(elsewhere) + "\"}",
                 h -> {},
                 session);
-        compare(
+        door.compare(
                 "invalid Idempotency-Key",
                 "/api/v1/activities/" + id + "/check-ins",
                 "{\"token\":\"" + token + "\"}",
@@ -131,7 +119,7 @@ class CheckInDoorIT {
         String body = "{\"token\":\"" + token + "\"}";
         String path = "/api/v1/activities/" + id + "/check-ins";
 
-        double door = doorCount();
+        double served = door.served();
         var first = client.post()
                 .uri(path)
                 .header("Idempotency-Key", "door-1")
@@ -143,34 +131,37 @@ class CheckInDoorIT {
                 .expectBody()
                 .returnResult();
         String pid = first.getResponseCookies().getFirst("kepu_pid").getValue();
-        Answer doorReplay = send(path, body, h -> {
+        Answer doorReplay = door.send(path, body, h -> {
             h.set("Idempotency-Key", "door-1");
             h.set(HttpHeaders.COOKIE, "kepu_pid=" + pid);
         });
-        assertThat(doorCount()).as("both anonymous requests served at the door").isEqualTo(door + 2);
+        assertThat(door.served())
+                .as("both anonymous requests served at the door")
+                .isEqualTo(served + 2);
 
         Consumer<HttpHeaders> signedIn = h -> {
             h.set("Idempotency-Key", "chain-1");
-            h.set(HttpHeaders.COOKIE, sessionCookies(session));
+            h.set(HttpHeaders.COOKIE, FrontDoorAnswers.sessionCookies(session));
             h.set("X-XSRF-TOKEN", session.xsrfToken());
         };
-        Answer chainFirst = send(path, body, signedIn);
+        Answer chainFirst = door.send(path, body, signedIn);
         assertThat(chainFirst.status()).isEqualTo(201);
         String chainPid = chainFirst.headers().get(HttpHeaders.SET_COOKIE).stream()
                 .filter(c -> c.startsWith("kepu_pid="))
                 .findFirst()
                 .orElseThrow()
                 .split("[=;]")[1];
-        Answer chainReplay = send(
+        Answer chainReplay = door.send(
                 path,
                 body,
-                signedIn.andThen(h -> h.set(HttpHeaders.COOKIE, sessionCookies(session) + "; kepu_pid=" + chainPid)));
-        assertThat(doorCount()).as("session requests go through the chain").isEqualTo(door + 2);
+                signedIn.andThen(h -> h.set(
+                        HttpHeaders.COOKIE, FrontDoorAnswers.sessionCookies(session) + "; kepu_pid=" + chainPid)));
+        assertThat(door.served()).as("session requests go through the chain").isEqualTo(served + 2);
 
         assertThat(doorReplay.status()).isEqualTo(201);
         assertThat(doorReplay.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(doorReplay.body()).isEqualTo(json.readValue(first.getResponseBodyContent(), Map.class));
-        assertSame("replay", doorReplay, chainReplay);
+        FrontDoorAnswers.assertSame("replay", doorReplay, chainReplay);
     }
 
     @Test
@@ -178,81 +169,17 @@ class CheckInDoorIT {
         String id = fixtures.onsiteWithoutFence();
         clock.set(DURING);
         String token = fixtures.venueToken(id);
-        double door = doorCount();
+        double served = door.served();
         long timed = timedCheckIns("201");
         for (int i = 0; i < 3; i++) {
-            assertThat(send("/api/v1/activities/" + id + "/check-ins", "{\"token\":\"" + token + "\"}", h -> {})
+            assertThat(door.send("/api/v1/activities/" + id + "/check-ins", "{\"token\":\"" + token + "\"}", h -> {})
                             .status())
                     .isEqualTo(201);
         }
-        assertThat(doorCount()).isEqualTo(door + 3);
+        assertThat(door.served()).isEqualTo(served + 3);
         // the timing stops just after the answer is written
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(timedCheckIns("201")).isEqualTo(timed + 3));
-    }
-
-    private void compare(
-            String what, String path, String body, Consumer<HttpHeaders> headers, TestAccounts.Session session) {
-        double door = doorCount();
-        Answer anonymous = send(path, body, headers);
-        assertThat(doorCount()).as(what + ": served at the door").isEqualTo(door + 1);
-        Answer signedIn = send(path, body, headers.andThen(h -> {
-            h.set(HttpHeaders.COOKIE, sessionCookies(session));
-            h.set("X-XSRF-TOKEN", session.xsrfToken());
-        }));
-        assertThat(doorCount()).as(what + ": a session goes through the chain").isEqualTo(door + 1);
-        assertSame(what, anonymous, signedIn);
-    }
-
-    private static void assertSame(String what, Answer door, Answer chain) {
-        assertThat(door.status())
-                .as(what + ": status (door %s, chain %s)", door.body(), chain.body())
-                .isEqualTo(chain.status());
-        if (door.status() >= 400) {
-            assertThat(door.body().get("code"))
-                    .as(what + ": code")
-                    .isEqualTo(chain.body().get("code"));
-            assertThat(door.body().get("errors"))
-                    .as(what + ": errors")
-                    .isEqualTo(chain.body().get("errors"));
-            assertThat(door.body().get("detail"))
-                    .as(what + ": detail")
-                    .isEqualTo(chain.body().get("detail"));
-            assertThat(door.headers().get(HttpHeaders.RETRY_AFTER))
-                    .as(what + ": Retry-After")
-                    .isEqualTo(chain.headers().get(HttpHeaders.RETRY_AFTER));
-        } else {
-            assertThat(door.body().keySet())
-                    .as(what + ": fields")
-                    .isEqualTo(chain.body().keySet());
-        }
-        for (String name : SAME_HEADERS) {
-            assertThat(door.headers().get(name))
-                    .as(what + ": " + name)
-                    .isEqualTo(chain.headers().get(name));
-        }
-        assertThat(door.headers().get("Content-Security-Policy"))
-                .as(what + ": has security headers")
-                .isNotEmpty();
-    }
-
-    private Answer send(String path, String body, Consumer<HttpHeaders> headers) {
-        var spec = client.post().uri(path).headers(headers).contentType(MediaType.APPLICATION_JSON);
-        var result = (body == null ? spec : spec.bodyValue(body))
-                .exchange()
-                .expectBody()
-                .returnResult();
-        byte[] content = result.getResponseBodyContent();
-        Map<?, ?> parsed = content == null || content.length == 0 ? Map.of() : json.readValue(content, Map.class);
-        return new Answer(result.getStatus().value(), result.getResponseHeaders(), parsed);
-    }
-
-    private static String sessionCookies(TestAccounts.Session session) {
-        return "KEPU_SESSION=" + session.sessionCookie() + "; XSRF-TOKEN=" + session.xsrfToken();
-    }
-
-    private double doorCount() {
-        return meters.counter("kepu.checkin.door").count();
     }
 
     private long timedCheckIns(String status) {

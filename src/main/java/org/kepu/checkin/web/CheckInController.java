@@ -14,13 +14,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The participant's check-in: anonymous, identified by the signed {@code kepu_pid} cookie. Anonymous JSON
- * check-ins are served before the WebFlux chain by {@link CheckInDoor}; this serves the rest (a signed-in
+ * check-ins are served in front of the WebFlux chain ({@link CheckInDoor}); this serves the rest (a signed-in
  * caller, whose session cookie needs the chain's CSRF check, or an unusual content type).
  */
 @RestController
 class CheckInController {
-
-    static final String PATH = "/api/v1/activities/{id}/check-ins";
 
     private final CheckInService checkIns;
     private final WebProperties web;
@@ -30,19 +28,12 @@ class CheckInController {
         this.web = web;
     }
 
-    @PostMapping(PATH)
+    @PostMapping("/api/v1/activities/{id}/check-ins")
     Mono<ResponseEntity<CheckInResponse>> checkIn(
             @PathVariable UUID id,
             @RequestBody CheckInRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             ServerWebExchange exchange) {
-        return CheckInCall.checkIn(checkIns, web, id, body, key, exchange.getRequest(), exchange.getResponse())
-                .map(receipt -> {
-                    ResponseEntity.BodyBuilder answer = ResponseEntity.status(CheckInCall.status(receipt));
-                    if (receipt.replayed()) {
-                        answer.header(CheckInCall.REPLAYED, "true");
-                    }
-                    return answer.body(CheckInResponse.of(receipt));
-                });
+        return CheckInCall.checkIn(checkIns, web, id, body, key, exchange.getRequest(), exchange.getResponse());
     }
 }

@@ -1,18 +1,15 @@
 package org.kepu.feedback.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kepu.checkin.CheckInService;
 import org.kepu.feedback.FeedbackService;
-import org.kepu.feedback.GiveFeedback;
 import org.kepu.shared.error.InvalidParameter;
 import org.kepu.shared.web.ClientAddress;
 import org.kepu.shared.web.WebProperties;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The public side of feedback: participants rate, anyone reads the visible feedback and reports abuse. */
+/**
+ * The public side of feedback: participants rate, anyone reads the visible feedback and reports abuse. A participant's
+ * JSON save without a session is served in front of the WebFlux chain ({@link FeedbackDoor}); both use
+ * {@link FeedbackCall}.
+ */
 @RestController
 class FeedbackController {
 
@@ -47,22 +48,7 @@ class FeedbackController {
     @PostMapping("/api/v1/activities/{id}/feedback")
     Mono<ResponseEntity<FeedbackResponse.Moderated>> give(
             @PathVariable UUID id, @RequestBody FeedbackRequest body, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> new GiveFeedback(
-                        id,
-                        checkIns.participant(exchange.getRequest()),
-                        body.wholeRating(),
-                        body.tags(),
-                        body.comment(),
-                        ClientAddress.of(exchange, web.trustedProxies())))
-                .flatMap(feedback::give)
-                .map(saved -> {
-                    FeedbackResponse.Moderated view = FeedbackResponse.Moderated.of(saved.feedback());
-                    return saved.created()
-                            ? ResponseEntity.status(HttpStatus.CREATED)
-                                    .location(URI.create("/api/v1/activities/" + id + "/feedback/mine"))
-                                    .body(view)
-                            : ResponseEntity.ok(view);
-                });
+        return FeedbackCall.give(feedback, checkIns, web, id, body, exchange.getRequest());
     }
 
     /** The participant's own feedback, in whatever state, to show and edit it. */
