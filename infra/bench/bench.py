@@ -107,7 +107,8 @@ class Bench:
         os.makedirs(self.work, exist_ok=True)
         self.app = None
         self.results = {"date": self.date, "command": " ".join(sys.argv[1:]), "machine": machine(),
-                        "settings": vars(args), "scenarios": {}}
+                        "settings": vars(args), "appJavaOpts": os.environ.get("KEPU_BENCH_JAVA_OPTS", ""),
+                        "scenarios": {}}
         self.lg = ["taskset", "-c", "0"] if args.pin else []
         self.sut = ["taskset", "-c", "1"] if args.pin else []
         self.results["layout"] = ("S: load generators on cpu0; app, PostgreSQL, Redis, Elasticsearch on cpu1"
