@@ -70,8 +70,11 @@ final class Postgres {
                         "listen_addresses=127.0.0.1",
                         "-c",
                         "unix_socket_directories=" + folder,
+                        // the test JVM keeps up to 32 application contexts, each with a pool of up to 20, while
+                        // ScaleOutIT and the crash tests start app processes with pools of their own: 200 ran out
+                        // ("too many clients already") once the feedback overload test added one more context
                         "-c",
-                        "max_connections=200",
+                        "max_connections=500",
                         "-c",
                         "shared_buffers=128MB",
                         // per-statement costs for the benchmark and for operators (CREATE EXTENSION to read them)
