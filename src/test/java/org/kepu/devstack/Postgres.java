@@ -72,7 +72,7 @@ final class Postgres {
                         "unix_socket_directories=" + folder,
                         // the test JVM keeps up to 32 application contexts, each with a pool of up to 20, while
                         // ScaleOutIT and the crash tests start app processes with pools of their own: 200 ran out
-                        // ("too many clients already") once the feedback overload test added one more context
+                        // ("too many clients already") in one CI run
                         "-c",
                         "max_connections=500",
                         "-c",
