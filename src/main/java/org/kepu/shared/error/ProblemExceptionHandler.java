@@ -1,7 +1,5 @@
 package org.kepu.shared.error;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,8 +14,6 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 class ProblemExceptionHandler implements WebExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-
     private final ProblemWriter writer;
 
     ProblemExceptionHandler(ProblemWriter writer) {
@@ -29,15 +25,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        Problem problem = ProblemResponses.from(error);
-        if (problem.status().is5xxServerError()) {
-            log.error(
-                    "{} {} failed with {}",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    problem.code(),
-                    error);
-        }
+        Problem problem = writer.problemFor(exchange.getRequest(), error);
         return writer.write(exchange, problem);
     }
 }

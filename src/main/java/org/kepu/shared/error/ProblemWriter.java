@@ -3,6 +3,8 @@ package org.kepu.shared.error;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -16,10 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemWriter.class);
+
     private final JsonMapper json;
 
     public ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The problem a failure is answered with ({@link ProblemResponses}); a 5xx is logged with its request, since it
+     * is a fault of ours or an engine's, not the client's.
+     */
+    public Problem problemFor(ServerHttpRequest request, Throwable error) {
+        Problem problem = ProblemResponses.from(error);
+        if (problem.status().is5xxServerError()) {
+            log.error("{} {} failed with {}", request.getMethod(), request.getPath(), problem.code(), error);
+        }
+        return problem;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, Problem problem) {

@@ -13,10 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.kepu.shared.error.PayloadTooLarge;
 import org.kepu.shared.error.Problem;
-import org.kepu.shared.error.ProblemResponses;
 import org.kepu.shared.error.ProblemWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -69,8 +66,6 @@ public final class FrontDoor implements HttpHandler {
         Mono<? extends ResponseEntity<?>> serve(
                 UUID activity, B body, ServerHttpRequest request, ServerHttpResponse response);
     }
-
-    private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
 
     private static final String PREFIX = "/api/v1/activities/";
     private static final int ID_END = PREFIX.length() + 36;
@@ -196,10 +191,9 @@ public final class FrontDoor implements HttpHandler {
             ServerHttpResponse response,
             Throwable error,
             ServerRequestObservationContext timing) {
-        Problem problem = ProblemResponses.from(error);
+        Problem problem = problems.problemFor(request, error);
         if (problem.status().is5xxServerError()) {
             timing.setError(error);
-            log.error("{} {} failed with {}", request.getMethod(), request.getPath(), problem.code(), error);
         }
         return problems.write(request, response, problem);
     }
