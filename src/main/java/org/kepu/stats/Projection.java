@@ -198,8 +198,10 @@ final class Projection {
                     .then(ids(db.sql(tally(only, -1)), array).then())
                     .then(ids(db.sql("DELETE FROM stats.activity_fact WHERE activity_id = ANY(:ids)"), array)
                             .then())
-                    .then(changed.length == 0 ? Mono.empty() : recounted(changed))
+                    // carried facts first: counting a changed activity's participants reads where the
+                    // participants' other attendees put them, through those attendees' facts
                     .then(carried.isEmpty() ? Mono.empty() : carriedFacts(carried))
+                    .then(changed.length == 0 ? Mono.empty() : recounted(changed))
                     .then(ids(db.sql(tally(only, 1)), array).then())
                     .then(ids(db.sql(units(only, 1)), array).then());
         });
@@ -308,7 +310,7 @@ final class Projection {
                                 WHERE name = 'outbox'
                                 """).then())
                 .then(db.sql("TRUNCATE stats.activity_fact, stats.tally, stats.region_total, stats.unit_presence,"
-                                + " stats.attendee, stats.participant_presence")
+                                + " stats.attendee")
                         .then())
                 // counted from the check-ins, not read back from the attendees (a join of every check-in:
                 // 20 s more at 1.6 million); one committed between the two statements leaves its activity's
@@ -433,38 +435,59 @@ final class Projection {
     }
 
     /**
-     * Moves participant counts by {@code delta} (campaign_id, region_code, participant_id, n), then runs
-     * {@code select} (which may read the CTEs; empty: nothing to select).
+     * Moves the distinct participant counts of {@code stats.region_total} by {@code sign} for the attendees
+     * that {@code ctes} add or remove ({@code changed}, a CTE of {@link #placements}); {@code unchanged} (a CTE
+     * of the same shape) holds where the same participants stay counted through their other attendees. A
+     * participant counts once per campaign and region, however many attendees put it there, so only the
+     * placements {@code changed} has and {@code unchanged} lacks move a count. Then runs {@code select} (which
+     * may read the CTEs; empty: nothing to select).
      */
-    private static String presence(String delta, String select) {
-        return "WITH " + delta + "," + """
-                 up AS (
-                  INSERT INTO stats.participant_presence AS p (campaign_id, region_code, participant_id, check_ins)
-                  SELECT campaign_id, region_code, participant_id, n FROM delta
-                  ON CONFLICT (campaign_id, region_code, participant_id) DO UPDATE SET check_ins = p.check_ins + EXCLUDED.check_ins
-                  RETURNING p.campaign_id, p.region_code, p.participant_id, p.check_ins),
+    private static String participants(String ctes, int sign, String select) {
+        return "WITH " + ctes + ","
+                + """
                  moved AS (
-                  SELECT u.campaign_id, u.region_code, sum((u.check_ins > 0)::int - ((u.check_ins - d.n) > 0)::int) AS change
-                  FROM up u JOIN delta d ON d.campaign_id = u.campaign_id AND d.region_code = u.region_code
-                    AND d.participant_id = u.participant_id
+                  SELECT c.campaign_id, c.region_code, count(*) AS n FROM changed c
+                  WHERE NOT EXISTS (SELECT 1 FROM unchanged u WHERE u.campaign_id = c.campaign_id
+                    AND u.region_code = c.region_code AND u.participant_id = c.participant_id)
                   GROUP BY 1, 2),
                  totals AS (
                  INSERT INTO stats.region_total AS r (campaign_id, region_code, parent_code, participants)
-                 SELECT campaign_id, region_code,\s""" + parent("region_code") + """
-                , change FROM moved WHERE change <> 0
+                 SELECT campaign_id, region_code,\s""" + parent("region_code") + ", (" + sign + """
+                ) * n FROM moved
                  ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = r.participants + EXCLUDED.participants
                  RETURNING 1)
                 """
                 + (select.isEmpty() ? " SELECT count(*) FROM totals" : select);
     }
 
+    /**
+     * Every region level (campaign, region, participant) that the attendees {@code t} of {@code from} put
+     * their participant in, by their activity's fact.
+     */
+    private static String placements(String from) {
+        return "SELECT DISTINCT g.campaign_id, left(g.region_code, l) AS region_code, t.participant_id FROM " + from
+                + " JOIN stats.activity_fact g ON g.activity_id = t.activity_id CROSS JOIN " + PREFIXES
+                + " l WHERE l <= length(g.region_code)";
+    }
+
+    /**
+     * The placements of the attendees counted before, of the participants in CTE {@code who} (apart from
+     * activities {@code except} selects): one index probe per participant ({@code OFFSET 0} keeps it a
+     * per-participant lookup; a hash join would read every attendee).
+     */
+    private static String counted(String who, String except) {
+        return placements("(SELECT DISTINCT participant_id FROM " + who + ") p CROSS JOIN LATERAL"
+                + " (SELECT a.activity_id, a.participant_id FROM stats.attendee a WHERE a.participant_id = p.participant_id"
+                + except + " OFFSET 0) t");
+    }
+
     /** Check-ins not yet counted of activities with a fact (matching {@code where} on checkin.check_in c). */
     private static String attach(String where) {
-        return presence(
+        return arrivals(
                 "added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
                         + " SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
                         + " JOIN stats.activity_fact f ON f.activity_id = c.activity_id WHERE " + where
-                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)," + ADDED_DELTA,
+                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
                 "");
     }
 
@@ -473,7 +496,7 @@ final class Projection {
      * per activity how many were attached by channel.
      */
     private static String attachNewestSql() {
-        return presence(
+        return arrivals(
                 "added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
                         + " SELECT x.activity_id, x.participant_id"
                         + " FROM unnest(CAST(:ids AS uuid[]), CAST(:missing AS bigint[])) AS m(activity_id, n)"
@@ -481,17 +504,23 @@ final class Projection {
                         + " WHERE c.activity_id = m.activity_id AND NOT EXISTS (SELECT 1 FROM stats.attendee t"
                         + " WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id)"
                         + " ORDER BY c.checked_in_at DESC LIMIT m.n) x"
-                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)," + ADDED_DELTA,
+                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
                 " SELECT a.activity_id, count(*) FILTER (WHERE c.channel = 'ONSITE') AS onsite,"
                         + " count(*) FILTER (WHERE c.channel = 'ONLINE') AS online FROM added a"
                         + " JOIN checkin.check_in c ON c.activity_id = a.activity_id"
                         + " AND c.participant_id = a.participant_id GROUP BY 1");
     }
 
-    /** Per region level, the participants of the attendees just {@code added}. */
-    private static final String ADDED_DELTA = " delta AS (SELECT f.campaign_id, left(f.region_code, l) AS region_code,"
-            + " a.participant_id, count(*) AS n FROM added a JOIN stats.activity_fact f ON f.activity_id = a.activity_id"
-            + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(f.region_code) GROUP BY 1, 2, 3)";
+    /**
+     * Counts the participants of the attendees CTE {@code added} inserts (the statement's snapshot does not
+     * see them, so {@code unchanged} is what was counted before).
+     */
+    private static String arrivals(String added, String select) {
+        return participants(
+                added + ", changed AS (" + placements("added t") + "), unchanged AS (" + counted("added", "") + ")",
+                1,
+                select);
+    }
 
     /** Sets the check-in counts of the facts matching {@code where} (on stats.activity_fact f) to their attendees. */
     private static String recount(String where) {
@@ -514,16 +543,18 @@ final class Projection {
      * campaign or region (they are counted again, where they now belong, by {@link #attach}).
      */
     private static String detach() {
-        return presence(
+        return participants(
                 "moved_facts AS (SELECT f.activity_id, f.campaign_id, f.region_code FROM stats.activity_fact f"
                         + " WHERE f.activity_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM activity.activity a"
                         + " WHERE a.id = f.activity_id AND a.status IN " + PUBLIC
                         + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code)),"
                         + " gone AS (DELETE FROM stats.attendee t USING moved_facts m WHERE t.activity_id = m.activity_id"
                         + " RETURNING t.activity_id, t.participant_id),"
-                        + " delta AS (SELECT m.campaign_id, left(m.region_code, l) AS region_code, g.participant_id,"
-                        + " -count(*) AS n FROM gone g JOIN moved_facts m ON m.activity_id = g.activity_id"
-                        + " CROSS JOIN " + PREFIXES + " l WHERE l <= length(m.region_code) GROUP BY 1, 2, 3)",
+                        // the snapshot still has the facts and attendees being removed: placed by the old facts
+                        + " changed AS (" + placements("gone t") + "),"
+                        + " unchanged AS ("
+                        + counted("gone", " AND a.activity_id NOT IN (SELECT activity_id FROM moved_facts)") + ")",
+                -1,
                 "");
     }
 }

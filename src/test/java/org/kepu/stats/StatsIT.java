@@ -516,6 +516,83 @@ class StatsIT {
     }
 
     @Test
+    void aParticipantCountsOnceWhenAnActivityMovesNextToItsOtherCheckIn() {
+        // a participant of the generated set and an activity A that is its only check-in in A's province
+        List<String> pick = sql("SELECT c.activity_id || ' ' || c.participant_id || ' ' || a.region_code"
+                + " FROM checkin.check_in c JOIN activity.activity a ON a.id = c.activity_id"
+                + " WHERE a.campaign_id = '" + CAMPAIGN + "' AND a.status = 'PUBLISHED' AND length(a.region_code) = 6"
+                + " AND NOT EXISTS (SELECT 1 FROM checkin.check_in o JOIN activity.activity b ON b.id = o.activity_id"
+                + " WHERE o.participant_id = c.participant_id AND o.activity_id <> c.activity_id"
+                + " AND left(b.region_code, 2) = left(a.region_code, 2))"
+                + " ORDER BY c.activity_id DESC, c.participant_id LIMIT 1");
+        String[] chosen = pick.get(0).split(" ");
+        String a = chosen[0];
+        UUID participant = UUID.fromString(chosen[1]);
+        String county = chosen[2];
+        // B: another province's activity it has not checked in to
+        String b = sql("SELECT id FROM activity.activity WHERE campaign_id = '" + CAMPAIGN
+                        + "' AND status = 'PUBLISHED' AND length(region_code) = 6 AND left(region_code, 2) <> '"
+                        + county.substring(0, 2) + "' AND NOT EXISTS (SELECT 1 FROM checkin.check_in c"
+                        + " WHERE c.activity_id = activity.id AND c.participant_id = '" + participant + "')"
+                        + " ORDER BY id DESC LIMIT 1")
+                .get(0);
+        String home = sql("SELECT region_code FROM activity.activity WHERE id = '" + b + "'")
+                .get(0);
+        String other =
+                sql("SELECT ('00000000-0000-0007-0000-' || lpad(to_hex(i), 12, '0')) FROM generate_series(0, 399) i"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM checkin.check_in c WHERE c.activity_id = '" + a
+                                + "'"
+                                + " AND c.participant_id = ('00000000-0000-0007-0000-' || lpad(to_hex(i), 12, '0'))::uuid)"
+                                + " ORDER BY i LIMIT 1")
+                        .get(0);
+        checkIn(b, participant);
+        stats.catchUp().block(Duration.ofMinutes(1));
+        // one pass: B moves into A's county (counted again where it now is) while A, with a new check-in,
+        // keeps its place; the participant was counted there through A already
+        exec("UPDATE activity.activity SET region_code = '" + county + "' WHERE id = '" + b + "'");
+        exec("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + b + "', now())");
+        checkIn(a, UUID.fromString(other));
+        stats.catchUp().block(Duration.ofMinutes(1));
+        try {
+            assertParticipants(county);
+            assertParticipants(home);
+        } finally {
+            exec("UPDATE activity.activity SET region_code = '" + home + "' WHERE id = '" + b + "'");
+            exec("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + b + "', now())");
+            stats.catchUp().block(Duration.ofMinutes(1));
+        }
+        assertParticipants(county);
+        assertParticipants(home);
+    }
+
+    /** The participants of a county and the regions above it, against the brute force. */
+    private void assertParticipants(String county) {
+        List<Source> all = sources();
+        Map<UUID, List<String[]>> checkIns = checkIns();
+        for (String level : List.of("", county.substring(0, 2), county.substring(0, 4), county)) {
+            Summary summary = stats.summary(
+                            TestAccounts.SYSTEM_ADMIN,
+                            level.isEmpty() ? Optional.empty() : Optional.of(level),
+                            CAMPAIGN)
+                    .block(Duration.ofSeconds(10));
+            assertThat(summary.region().participants())
+                    .as("participants of '%s'", level)
+                    .isEqualTo(truth(all, checkIns, level, summary.campaign().evidenceDueDays())
+                            .participants());
+        }
+    }
+
+    /** A check-in as the check-in writer stores it: the row, its activity's counter and an outbox row. */
+    private void checkIn(String activity, UUID participant) {
+        exec("WITH ins AS (INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at)"
+                + " VALUES (gen_random_uuid(), '" + activity + "', '" + participant + "', 'ONSITE', now()) RETURNING 1)"
+                + " INSERT INTO checkin.activity_count (activity_id, check_ins) SELECT '" + activity + "', count(*)"
+                + " FROM ins ON CONFLICT (activity_id) DO UPDATE"
+                + " SET check_ins = activity_count.check_ins + EXCLUDED.check_ins");
+        exec("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + activity + "', now())");
+    }
+
+    @Test
     void activityTalliesAreIdempotentAndLiveFiguresNeverShrink() {
         UUID id = UUID.fromString(sql("SELECT id FROM activity.activity WHERE campaign_id = '" + CAMPAIGN
                         + "' AND status = 'PUBLISHED' ORDER BY id DESC LIMIT 1")
