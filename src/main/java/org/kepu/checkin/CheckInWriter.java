@@ -20,7 +20,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes check-ins by group commit ({@link GroupCommit}): a batch is one multi-row {@code INSERT … ON
+ * Writes check-ins by group commit ({@link GroupCommit}): a batch is one {@code INSERT … ON
  * CONFLICT DO NOTHING RETURNING}, one lookup of the rows that existed already, and one outbox statement, in
  * one transaction. Each caller is answered only after the commit that contains its row, so an acknowledged
  * check-in is durable. The same transaction adds the new rows to {@code checkin.activity_count}, whose totals
@@ -130,44 +130,57 @@ class CheckInWriter implements DisposableBean {
         });
     }
 
+    /**
+     * One statement text for every batch size: arrays bound as five parameters, so PostgreSQL prepares it once
+     * per connection and the driver encodes five values, where a {@code VALUES} list of five parameters per row
+     * was a new statement for each size, with up to a thousand parameters to encode. Rows go in key order.
+     */
+    private static final String INSERT = """
+            INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at)
+            SELECT id, activity_id, participant_id, channel, checked_in_at
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:activities AS uuid[]), CAST(:participants AS uuid[]),
+                        CAST(:channels AS text[]), CAST(:times AS timestamptz[]))
+                 WITH ORDINALITY AS r(id, activity_id, participant_id, channel, checked_in_at, n)
+            ORDER BY n
+            ON CONFLICT (activity_id, participant_id) DO NOTHING
+            RETURNING id, activity_id, participant_id, checked_in_at""";
+
+    private static final String COUNT = """
+            INSERT INTO checkin.activity_count (activity_id, check_ins)
+            SELECT activity_id, n FROM unnest(CAST(:activities AS uuid[]), CAST(:counts AS bigint[]))
+                 WITH ORDINALITY AS r(activity_id, n, i)
+            ORDER BY i
+            ON CONFLICT (activity_id) DO UPDATE SET check_ins = activity_count.check_ins + EXCLUDED.check_ins
+            RETURNING activity_id, check_ins""";
+
+    private static final String LOOKUP = """
+            SELECT id, activity_id, participant_id, checked_in_at FROM checkin.check_in
+            WHERE (activity_id, participant_id) IN
+                  (SELECT * FROM unnest(CAST(:activities AS uuid[]), CAST(:participants AS uuid[])))""";
+
     private Mono<Map<Pair, Stored>> insert(Map<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> byPair) {
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at) VALUES ");
-        List<Object> values = new ArrayList<>();
+        int size = byPair.size();
+        UUID[] ids = new UUID[size];
+        UUID[] activities = new UUID[size];
+        UUID[] participants = new UUID[size];
+        String[] channels = new String[size];
+        Instant[] times = new Instant[size];
         int i = 0;
-        for (Map.Entry<Pair, List<GroupCommit.Request<CheckIn, Recorded>>> entry : byPair.entrySet()) {
-            CheckIn first = entry.getValue().get(0).item();
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:i")
-                    .append(i)
-                    .append(", :a")
-                    .append(i)
-                    .append(", :p")
-                    .append(i)
-                    .append(", :c")
-                    .append(i)
-                    .append(", :t")
-                    .append(i)
-                    .append(')');
-            values.add(UUID.randomUUID());
-            values.add(first.activity());
-            values.add(first.participant());
-            values.add(first.channel().name());
-            values.add(first.at());
+        for (List<GroupCommit.Request<CheckIn, Recorded>> callers : byPair.values()) {
+            CheckIn first = callers.get(0).item();
+            ids[i] = UUID.randomUUID();
+            activities[i] = first.activity();
+            participants[i] = first.participant();
+            channels[i] = first.channel().name();
+            times[i] = first.at();
             i++;
         }
-        sql.append(" ON CONFLICT (activity_id, participant_id) DO NOTHING"
-                + " RETURNING id, activity_id, participant_id, checked_in_at");
-        // one bindValues: each bind(name, value) copies every binding so far, quadratic in the batch size
-        // (a 200-row batch made 1,000 copies of up to 1,000 entries: the top of the check-in profile)
-        Map<String, Object> bindings = new HashMap<>();
-        String[] names = {"i", "a", "p", "c", "t"};
-        for (int row = 0; row < i; row++) {
-            for (int col = 0; col < names.length; col++) {
-                bindings.put(names[col] + row, values.get(row * names.length + col));
-            }
-        }
-        return rows(db.sql(sql.toString()).bindValues(bindings));
+        return rows(db.sql(INSERT)
+                .bind("ids", ids)
+                .bind("activities", activities)
+                .bind("participants", participants)
+                .bind("channels", channels)
+                .bind("times", times));
     }
 
     /** Adds the new rows to the activities' counts (in activity order, as the rows); their totals after it. */
@@ -177,24 +190,9 @@ class CheckInWriter implements DisposableBean {
         }
         Map<UUID, Long> perActivity = new TreeMap<>();
         created.forEach(p -> perActivity.merge(p.activity(), 1L, Long::sum));
-        StringBuilder sql = new StringBuilder("INSERT INTO checkin.activity_count (activity_id, check_ins) VALUES ");
-        Map<String, Object> bindings = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<UUID, Long> e : perActivity.entrySet()) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:a")
-                    .append(i)
-                    .append(", :n")
-                    .append(i)
-                    .append(')');
-            bindings.put("a" + i, e.getKey());
-            bindings.put("n" + i, e.getValue());
-            i++;
-        }
-        sql.append(" ON CONFLICT (activity_id) DO UPDATE SET check_ins = activity_count.check_ins"
-                + " + EXCLUDED.check_ins RETURNING activity_id, check_ins");
-        return db.sql(sql.toString())
-                .bindValues(bindings)
+        return db.sql(COUNT)
+                .bind("activities", perActivity.keySet().toArray(UUID[]::new))
+                .bind("counts", perActivity.values().toArray(Long[]::new))
                 .map(row -> Map.entry(row.get("activity_id", UUID.class), row.get("check_ins", Long.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -204,27 +202,9 @@ class CheckInWriter implements DisposableBean {
         if (pairs.isEmpty()) {
             return Mono.just(Map.of());
         }
-        StringBuilder sql =
-                new StringBuilder("SELECT id, activity_id, participant_id, checked_in_at FROM checkin.check_in"
-                        + " WHERE (activity_id, participant_id) IN (");
-        int i = 0;
-        for (Pair ignored : pairs) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:a")
-                    .append(i)
-                    .append(", :p")
-                    .append(i)
-                    .append(')');
-            i++;
-        }
-        Map<String, Object> bindings = new HashMap<>();
-        i = 0;
-        for (Pair pair : pairs) {
-            bindings.put("a" + i, pair.activity());
-            bindings.put("p" + i, pair.participant());
-            i++;
-        }
-        return rows(db.sql(sql.append(')').toString()).bindValues(bindings));
+        return rows(db.sql(LOOKUP)
+                .bind("activities", pairs.stream().map(Pair::activity).toArray(UUID[]::new))
+                .bind("participants", pairs.stream().map(Pair::participant).toArray(UUID[]::new)));
     }
 
     private static Mono<Map<Pair, Stored>> rows(DatabaseClient.GenericExecuteSpec spec) {
