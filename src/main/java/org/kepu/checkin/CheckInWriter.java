@@ -98,12 +98,14 @@ class CheckInWriter implements DisposableBean {
                     missing.removeAll(inserted.keySet());
                     return lookup(missing).doOnNext(existing::putAll);
                 })
-                .then(Mono.defer(() -> countNew(fresh.keySet()).doOnNext(totals::putAll)))
                 .then(Mono.defer(() -> outbox.appendAll(
                         OUTBOX_TOPIC,
                         fresh.keySet().stream()
                                 .map(p -> p.activity().toString())
-                                .collect(Collectors.toCollection(LinkedHashSet::new)))));
+                                .collect(Collectors.toCollection(LinkedHashSet::new)))))
+                // last before the commit: a venue's batches queue on its counter row until the one before commits
+                .then(Mono.defer(() -> countNew(fresh.keySet()).doOnNext(totals::putAll)))
+                .then();
         // the cached counts move before the answers, so a participant sees their own check-in counted
         return GroupCommit.retryRolledBack(tx.transactional(work))
                 .then(Mono.defer(() -> counts.committed(totals)

@@ -496,19 +496,20 @@ final class Projection {
      * per activity how many were attached by channel.
      */
     private static String attachNewestSql() {
+        // the channels come from the rows just read (x), not from a second probe of each check-in
         return arrivals(
-                "added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
-                        + " SELECT x.activity_id, x.participant_id"
+                "x AS MATERIALIZED (SELECT y.activity_id, y.participant_id, y.channel"
                         + " FROM unnest(CAST(:ids AS uuid[]), CAST(:missing AS bigint[])) AS m(activity_id, n)"
-                        + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id FROM checkin.check_in c"
+                        + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id, c.channel FROM checkin.check_in c"
                         + " WHERE c.activity_id = m.activity_id AND NOT EXISTS (SELECT 1 FROM stats.attendee t"
                         + " WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id)"
-                        + " ORDER BY c.checked_in_at DESC LIMIT m.n) x"
+                        + " ORDER BY c.checked_in_at DESC LIMIT m.n) y),"
+                        + " added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
+                        + " SELECT activity_id, participant_id FROM x"
                         + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
-                " SELECT a.activity_id, count(*) FILTER (WHERE c.channel = 'ONSITE') AS onsite,"
-                        + " count(*) FILTER (WHERE c.channel = 'ONLINE') AS online FROM added a"
-                        + " JOIN checkin.check_in c ON c.activity_id = a.activity_id"
-                        + " AND c.participant_id = a.participant_id GROUP BY 1");
+                " SELECT a.activity_id, count(*) FILTER (WHERE x.channel = 'ONSITE') AS onsite,"
+                        + " count(*) FILTER (WHERE x.channel = 'ONLINE') AS online FROM added a"
+                        + " JOIN x ON x.activity_id = a.activity_id AND x.participant_id = a.participant_id GROUP BY 1");
     }
 
     /**
