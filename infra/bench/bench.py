@@ -237,7 +237,7 @@ class Bench:
         return r
 
     def java_client(self, *args):
-        cmd = self.lg + ["java", "-Xmx1g", "-cp", self.classpath, os.path.join(HERE, "src", "BenchClient.java")] + [
+        cmd = self.lg + ["java", "-Xmx3g", "-cp", self.classpath, os.path.join(HERE, "src", "BenchClient.java")] + [
             str(a) for a in args]
         subprocess.run(cmd, check=True, timeout=1800)
 

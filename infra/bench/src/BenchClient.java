@@ -86,9 +86,11 @@ public class BenchClient {
             String[] p = args[i].split(":");
             phases.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])});
         }
+        // requests waiting for a connection are bounded: past 32,000 (two seconds of 2x a 8,000/s app) a request
+        // fails at once and counts as unanswered (599), where an unbounded wait list ran the client out of memory
         ConnectionProvider pool = ConnectionProvider.builder("open")
                 .maxConnections(4000)
-                .pendingAcquireMaxCount(-1)
+                .pendingAcquireMaxCount(32_000)
                 .pendingAcquireTimeout(Duration.ofSeconds(60))
                 .build();
         HttpClient http = HttpClient.create(pool).baseUrl(base).responseTimeout(Duration.ofSeconds(30));
@@ -222,7 +224,8 @@ public class BenchClient {
                 .toList();
         long rejectedProblem = rejected.stream().filter(Answer::problemJson).count();
         long other = in.size() - ok - rejected.size();
-        // every status seen (599: no answer within the client's 30 s response timeout, or a connection error)
+        // every status seen (599: no answer within the client's 30 s response timeout, a connection error, or no
+        // connection free for it while 32,000 others waited)
         String statuses = in.stream()
                 .collect(java.util.stream.Collectors.groupingBy(
                         Answer::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
