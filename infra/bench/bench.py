@@ -574,15 +574,20 @@ class Bench:
         aid = self.publish_activity(99999)
         out = os.path.join(self.work, "overload.json")
         normal, over, after = 0.5 * maximum, 2 * maximum, 0.5 * maximum
-        phases = ["%.1f:%d" % (normal, 10), "%.1f:%d" % (over, self.a.overload_seconds), "%.1f:%d" % (after, 20)]
-        log("  open model: %s (rate/s:seconds)" % " ".join(phases))
+        # the first 10 s at the normal rate only warm up: the client's JIT and its connections (opened as the
+        # load needs them) made the first seconds of the normal phase refuse and wait, and that phase's p99 is
+        # the yardstick of recovery
+        phases = ["%.1f:%d" % (normal, 10), "%.1f:%d" % (normal, 10), "%.1f:%d" % (over, self.a.overload_seconds),
+                  "%.1f:%d" % (after, 20)]
+        log("  open model: %s (rate/s:seconds; the first phase warms up)" % " ".join(phases))
         self.java_client("open", self.base, aid, VENUE_KEY, self.offset_ms, PARTICIPANT_KEY, out, *phases)
         r = json.load(open(out))
-        base_p, over_p, after_p = r["phases"]
-        end = 10 + self.a.overload_seconds
+        warm_p, base_p, over_p, after_p = r["phases"]
+        start = 20
+        end = start + self.a.overload_seconds
         per_second = r["perSecond"]
         # goodput: check-ins acknowledged per second while the overload lasts (by arrival of the answer)
-        during = [s["completedOk"] for s in per_second if 10 <= s["t"] < end]
+        during = [s["completedOk"] for s in per_second if start <= s["t"] < end]
         goodput_rate = sum(during) / max(1, len(during))
         # recovery: first second after the overload from which every second's p99 (of the requests meant to be
         # sent then) is within 2x the normal phase's p99
@@ -597,7 +602,9 @@ class Bench:
         rejected_fast = over_p["rejected"] == 0 or over_p["rejectedP99Ms"] <= 5
         rows = int(self.sql("SELECT count(*) FROM checkin.check_in WHERE activity_id = '%s'" % aid))
         return {
-            "what": "open-model check-ins (new participant each) at 0.5x, then 2x, then 0.5x the measured maximum",
+            "what": "open-model check-ins (new participant each) at 0.5x (10 s warm-up, 10 s measured), then 2x, then "
+                    "0.5x the measured maximum",
+            "warmUp": warm_p,
             "maximum": maximum, "phases": r["phases"], "sent": r["sent"], "unanswered": r["unanswered"],
             "durableRows": rows, "goodputPerSecond": round(goodput_rate, 1), "goodputRatio": round(goodput, 3),
             "recoverySeconds": recovery,

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.kepu.shared.batch.GroupCommit;
+import org.kepu.shared.ids.TimeOrderedIds;
 import org.kepu.shared.outbox.Outbox;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -170,7 +171,7 @@ class CheckInWriter implements DisposableBean {
         int i = 0;
         for (List<GroupCommit.Request<CheckIn, Recorded>> callers : byPair.values()) {
             CheckIn first = callers.get(0).item();
-            ids[i] = UUID.randomUUID();
+            ids[i] = TimeOrderedIds.next(); // appended to the primary key's index, not scattered over it
             activities[i] = first.activity();
             participants[i] = first.participant();
             channels[i] = first.channel().name();

@@ -1,0 +1,2 @@
+/** Identifiers the modules generate for their rows. */
+package org.kepu.shared.ids;
