@@ -86,7 +86,7 @@ public class BenchClient {
             String[] p = args[i].split(":");
             phases.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])});
         }
-        // requests waiting for a connection are bounded: past 32,000 (two seconds of 2x a 8,000/s app) a request
+        // requests waiting for a connection are bounded: past 32,000 (two seconds of 2x an 8,000/s app) a request
         // fails at once and counts as unanswered (599), where an unbounded wait list ran the client out of memory
         ConnectionProvider pool = ConnectionProvider.builder("open")
                 .maxConnections(4000)
