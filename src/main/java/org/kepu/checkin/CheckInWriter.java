@@ -30,7 +30,12 @@ import reactor.core.publisher.Mono;
 @Component
 class CheckInWriter implements DisposableBean {
 
-    static final String OUTBOX_TOPIC = "activity";
+    /**
+     * Its own topic, not the activity's: statistics read it at once, while the search index, which shows the
+     * count in results, takes it every few seconds (reindexing a busy venue's activity after every batch was
+     * most of Elasticsearch's work during check-in peaks).
+     */
+    static final String OUTBOX_TOPIC = "check-in";
 
     /** What was stored for a (activity, participant) pair, and whether this caller created it. */
     record Recorded(UUID checkInId, Instant checkedInAt, boolean firstTime) {}

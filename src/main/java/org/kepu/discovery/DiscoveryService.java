@@ -129,7 +129,7 @@ public class DiscoveryService {
                         1)
                 .subscribe();
         polling = follower.start(
-                () -> readyIndex().then(indexer.flatMap(Indexer::drainAll)),
+                counts -> readyIndex().then(indexer.flatMap(i -> i.drainAll(counts))),
                 () -> index.refresh().then(Mono.fromRunnable(cache::clear)),
                 () -> indexer.flatMap(Indexer::lag));
     }
@@ -232,9 +232,9 @@ public class DiscoveryService {
     public Mono<Void> catchUp() {
         // another instance (or the poller) may hold rows under SKIP LOCKED: wait until none is pending
         Mono<Boolean> settled =
-                indexer.flatMap(Indexer::lag).flatMap(lag -> lag.pending() == 0 ? Mono.just(true) : Mono.empty());
+                indexer.flatMap(Indexer::unindexed).flatMap(n -> n == 0 ? Mono.just(true) : Mono.empty());
         return readyIndex()
-                .then(indexer.flatMap(Indexer::drainAll))
+                .then(indexer.flatMap(i -> i.drainAll(true)))
                 .then(settled.repeatWhenEmpty(300, ticks -> ticks.delayElements(Duration.ofMillis(100))))
                 .then(index.refresh())
                 .then(Mono.fromRunnable(cache::clear));

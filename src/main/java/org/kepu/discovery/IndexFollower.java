@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,12 @@ final class IndexFollower {
     static final Duration TICK = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often check-in counts are taken into the index: a busy venue's activity was reindexed on every tick
+     * for its count alone, most of Elasticsearch's work in a check-in peak; results show it this late at most.
+     */
+    static final Duration COUNTS_EVERY = Duration.ofSeconds(5);
+
     private static final Duration LAG_EVERY = Duration.ofSeconds(5);
 
     private final Clock clock;
@@ -35,6 +42,8 @@ final class IndexFollower {
     private volatile boolean unrefreshed;
 
     private volatile long lastRefresh = System.nanoTime() - REFRESH_EVERY.toNanos();
+
+    private volatile long lastCounts = System.nanoTime() - COUNTS_EVERY.toNanos();
 
     IndexFollower(Clock clock, MeterRegistry metrics) {
         this.clock = clock;
@@ -51,22 +60,31 @@ final class IndexFollower {
     }
 
     /**
-     * Follows the outbox until disposed: {@code drain} indexes what is pending and emits how many rows it
-     * processed, {@code indexed} runs after rows were indexed (making them searchable within about a second
+     * Follows the outbox until disposed: {@code drain} indexes what is pending (check-in counts too when
+     * given true, every {@link #COUNTS_EVERY}) and emits how many rows it processed, {@code indexed} runs after rows were indexed (making them searchable within about a second
      * rather than at the next periodic refresh; see {@link #refresh}), {@code measure} reads the lag.
      */
-    Disposable start(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {
+    Disposable start(
+            Function<Boolean, Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {
         return Indexer.ticks(TICK)
                 .concatMap(tick -> follow(drain, indexed).then(measure(measure)), 1)
                 .subscribe();
     }
 
-    private Mono<Void> follow(Supplier<Mono<Integer>> drain, Supplier<Mono<Void>> indexed) {
+    private Mono<Void> follow(Function<Boolean, Mono<Integer>> drain, Supplier<Mono<Void>> indexed) {
         Instant now = clock.instant();
         if (now.isBefore(nextAttempt)) {
             return Mono.empty();
         }
-        return Mono.defer(drain)
+        // the machine's monotonic time, as for refreshes
+        long started = System.nanoTime();
+        boolean counts = started - lastCounts >= COUNTS_EVERY.toNanos();
+        return Mono.defer(() -> drain.apply(counts))
+                .doOnNext(n -> {
+                    if (counts) {
+                        lastCounts = started;
+                    }
+                })
                 .flatMap(n -> {
                     unrefreshed |= n > 0;
                     return refresh(indexed).thenReturn(n);

@@ -58,14 +58,24 @@ final class Indexer {
 
     private record Row(long id, String key) {}
 
-    /** Processes one batch of pending outbox rows; emits how many it claimed. */
-    Mono<Integer> drainOnce() {
+    /** Topics whose rows reindex their activity: its own changes, and check-in counts (taken less often). */
+    static final String CONTENT = "activity";
+
+    static final String COUNTS = "check-in";
+    private static final String TOPICS = "('" + CONTENT + "', '" + COUNTS + "')";
+
+    /**
+     * Processes one batch of pending outbox rows, with the check-in counts' rows too when {@code counts};
+     * emits how many it claimed.
+     */
+    Mono<Integer> drainOnce(boolean counts) {
         AtomicReference<List<Long>> claimed = new AtomicReference<>(List.of());
         Mono<Integer> work = db.sql("""
                         SELECT id, key FROM shared.outbox
-                        WHERE topic = 'activity' AND processed_at IS NULL AND NOT dead
+                        WHERE topic = ANY(:topics) AND processed_at IS NULL AND NOT dead
                         ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
                         """)
+                .bind("topics", counts ? new String[] {CONTENT, COUNTS} : new String[] {CONTENT})
                 .bind("batch", BATCH)
                 .map(row -> new Row(row.get("id", Long.class), row.get("key", String.class)))
                 .all()
@@ -89,9 +99,11 @@ final class Indexer {
                         e -> recordFailure(claimed.get(), e).thenReturn(0));
     }
 
-    /** Drains until the outbox has nothing pending; emits how many rows were processed. */
-    Mono<Integer> drainAll() {
-        return drainOnce().expand(n -> n == BATCH ? drainOnce() : Mono.empty()).reduce(0, Integer::sum);
+    /** Drains until the outbox has nothing pending (of those topics); emits how many rows were processed. */
+    Mono<Integer> drainAll(boolean counts) {
+        return drainOnce(counts)
+                .expand(n -> n == BATCH ? drainOnce(counts) : Mono.empty())
+                .reduce(0, Integer::sum);
     }
 
     /** Reindexes exactly these activities into {@code target}, each with its version. */
@@ -151,8 +163,8 @@ final class Indexer {
 
     /** Replays every outbox row after {@code snapshot} into {@code target} (already processed or not). */
     Mono<Void> replaySince(String target, long snapshot) {
-        return db.sql(
-                        "SELECT key, max(id) AS id FROM shared.outbox WHERE topic = 'activity' AND id > :since GROUP BY key")
+        return db.sql("SELECT key, max(id) AS id FROM shared.outbox WHERE topic IN " + TOPICS
+                        + " AND id > :since GROUP BY key")
                 .bind("since", snapshot)
                 .map(row -> Map.entry(row.get("key", String.class), row.get("id", Long.class)))
                 .all()
@@ -190,7 +202,10 @@ final class Indexer {
                 .onErrorResume(e -> Mono.empty());
     }
 
-    /** Pending and dead outbox rows and the age of the oldest pending one (index lag). */
+    /**
+     * Pending and dead outbox rows and the age of the oldest pending one (index lag). Pending is the
+     * activities' own changes: check-in counts wait up to {@link IndexFollower#COUNTS_EVERY} by design.
+     */
     record Lag(long pending, long dead, Duration oldest) {}
 
     Mono<Lag> lag() {
@@ -198,7 +213,8 @@ final class Indexer {
         return db.sql("""
                         SELECT (SELECT count(*) FROM shared.outbox
                                 WHERE topic = 'activity' AND processed_at IS NULL AND NOT dead) AS pending,
-                               (SELECT count(*) FROM shared.outbox WHERE topic = 'activity' AND dead) AS dead,
+                               (SELECT count(*) FROM shared.outbox WHERE topic IN\s""" + TOPICS + """
+                         AND dead) AS dead,
                                coalesce(extract(epoch FROM now() - (SELECT min(created_at) FROM shared.outbox
                                 WHERE topic = 'activity' AND processed_at IS NULL AND NOT dead)), 0) AS lag
                         """)
@@ -208,10 +224,19 @@ final class Indexer {
                 .one();
     }
 
+    /** Outbox rows not yet indexed, check-in counts included. */
+    Mono<Long> unindexed() {
+        return db.sql("SELECT count(*) AS n FROM shared.outbox WHERE topic IN " + TOPICS
+                        + " AND processed_at IS NULL AND NOT dead")
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
     Flux<IndexStatus.DeadLetter> deadLetters(int limit) {
         return db.sql("""
                         SELECT id, key, attempts, last_error FROM shared.outbox
-                        WHERE topic = 'activity' AND dead ORDER BY id LIMIT :limit
+                        WHERE topic IN\s""" + TOPICS + """
+                         AND dead ORDER BY id LIMIT :limit
                         """)
                 .bind("limit", limit)
                 .map(row -> new IndexStatus.DeadLetter(
@@ -226,7 +251,8 @@ final class Indexer {
     Mono<Long> retryDead() {
         return db.sql("""
                         UPDATE shared.outbox SET dead = false, attempts = 0
-                        WHERE topic = 'activity' AND dead
+                        WHERE topic IN\s""" + TOPICS + """
+                         AND dead
                         """).fetch().rowsUpdated();
     }
 

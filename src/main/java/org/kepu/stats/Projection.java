@@ -1,6 +1,7 @@
 package org.kepu.stats;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +137,15 @@ final class Projection {
                 .one();
     }
 
+    /** Whether outbox rows of the job's own topic wait past the watermark, e.g. check-ins left for later. */
+    Mono<Boolean> waiting() {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM shared.outbox o WHERE o.topic = '" + TOPIC + "'"
+                        + " AND o.processed_at IS NULL AND o.id > (SELECT outbox_id FROM stats.watermark"
+                        + " WHERE name = 'outbox')) AS waiting")
+                .map(row -> row.get("waiting", Boolean.class))
+                .one();
+    }
+
     /** Applies everything the outbox holds now. */
     Mono<Void> applyAll() {
         return applyOnce().expand(more -> more ? applyOnce() : Mono.empty()).then();
@@ -167,7 +177,7 @@ final class Projection {
     private static List<UUID> activityIds(List<Row> rows) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (Row row : rows) {
-            if ("activity".equals(row.topic()) || TOPIC.equals(row.topic())) {
+            if ("activity".equals(row.topic()) || "check-in".equals(row.topic()) || TOPIC.equals(row.topic())) {
                 try {
                     ids.add(UUID.fromString(row.key()));
                 } catch (IllegalArgumentException ignored) {
@@ -219,12 +229,24 @@ final class Projection {
                 .then(ids(db.sql(recount("f.activity_id = ANY(:ids)")), ids).then());
     }
 
-    /** Facts of the activities with these check-in counts {onsite, online}. */
-    private Mono<Void> carriedFacts(Map<UUID, long[]> counts) {
+    /** Facts of the activities with these check-in counts, attached up to the given transaction ids. */
+    private Mono<Void> carriedFacts(Map<UUID, Placed> counts) {
         return ids(db.sql(facts("a.id = ANY(:ids)", CARRIED)), counts.keySet().toArray(UUID[]::new))
-                .bind("onsite", counts.values().stream().map(c -> c[0]).toArray(Long[]::new))
-                .bind("online", counts.values().stream().map(c -> c[1]).toArray(Long[]::new))
+                .bind("onsite", counts.values().stream().map(Placed::onsite).toArray(Long[]::new))
+                .bind("online", counts.values().stream().map(Placed::online).toArray(Long[]::new))
+                .bind("attached", counts.values().stream().map(Placed::attached).toArray(String[]::new))
                 .then();
+    }
+
+    /**
+     * A placed activity's fact: its check-in counts, the transaction id below which every check-in of it is
+     * attached, and the check-in module's counter.
+     */
+    private record Placed(long onsite, long online, String attached, long counter) {
+
+        long counted() {
+            return onsite + online;
+        }
     }
 
     /**
@@ -232,69 +254,94 @@ final class Projection {
      * region): their fact's check-in counts {onsite, online} and the check-in module's counter (kept in the
      * check-in's own transaction; check-ins are never deleted).
      */
-    private Mono<Map<UUID, long[]>> placed(UUID[] ids) {
+    private Mono<Map<UUID, Placed>> placed(UUID[] ids) {
         return ids(
-                        db.sql("SELECT f.activity_id, f.check_ins_onsite, f.check_ins_online,"
-                                + " coalesce(k.check_ins, 0) AS counter FROM stats.activity_fact f"
-                                + " JOIN activity.activity a ON a.id = f.activity_id"
-                                + " LEFT JOIN checkin.activity_count k ON k.activity_id = f.activity_id"
-                                + " WHERE f.activity_id = ANY(:ids) AND a.status IN " + PUBLIC
-                                + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code"),
+                        db.sql(
+                                "SELECT f.activity_id, f.check_ins_onsite, f.check_ins_online, f.attached_tx::text AS attached,"
+                                        + " coalesce(k.check_ins, 0) AS counter FROM stats.activity_fact f"
+                                        + " JOIN activity.activity a ON a.id = f.activity_id"
+                                        + " LEFT JOIN checkin.activity_count k ON k.activity_id = f.activity_id"
+                                        + " WHERE f.activity_id = ANY(:ids) AND a.status IN " + PUBLIC
+                                        + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code"),
                         ids)
-                .map(row -> Map.entry(row.get("activity_id", UUID.class), new long[] {
-                    row.get("check_ins_onsite", Long.class),
-                    row.get("check_ins_online", Long.class),
-                    row.get("counter", Long.class)
-                }))
+                .map(row -> Map.entry(
+                        row.get("activity_id", UUID.class),
+                        new Placed(
+                                row.get("check_ins_onsite", Long.class),
+                                row.get("check_ins_online", Long.class),
+                                row.get("attached", String.class),
+                                row.get("counter", Long.class))))
                 .all()
                 .collectList()
                 .map(found -> {
-                    Map<UUID, long[]> placed = new LinkedHashMap<>();
+                    Map<UUID, Placed> placed = new LinkedHashMap<>();
                     found.forEach(e -> placed.put(e.getKey(), e.getValue()));
                     return placed;
                 });
     }
 
     /**
-     * Attaches the check-ins that placed activities' counters have and their facts do not: the newest ones not
-     * yet attached, as many as are missing, found through the (activity, time) index. Trying every check-in of
-     * the activity again instead made each pass over an activity with 40,000 check-ins try 40,000 rows while
-     * its check-ins kept coming. Emits the placed activities' counts after it; one for which fewer were found
-     * than were missing is left out, to be counted again in full.
+     * Attaches the check-ins of placed activities whose counter is ahead of their fact: those written by
+     * transactions from the fact's {@code attached_tx} up to the oldest one still running, read as a range of
+     * the {@code (activity_id, tx)} index, so a pass costs what arrived since the last one. Trying every
+     * check-in of the activity instead made each pass over an activity with 40,000 check-ins try 40,000 rows.
+     * Emits the placed activities' facts after it; one whose counts then do not add up to its counter (the
+     * same statement's view of it), apart from check-ins of transactions still too new, is left out, to be
+     * counted again in full. An activity with such newer check-ins gets an outbox row, so a later pass
+     * attaches them even if no other check-in follows.
      */
-    private Mono<Map<UUID, long[]>> attachNewest(Map<UUID, long[]> placed) {
-        Map<UUID, long[]> growing = new LinkedHashMap<>();
-        placed.forEach((id, c) -> {
-            if (c[2] != c[0] + c[1]) {
-                growing.put(id, c);
+    private Mono<Map<UUID, Placed>> attachNewest(Map<UUID, Placed> placed) {
+        Map<UUID, Placed> growing = new LinkedHashMap<>();
+        placed.forEach((id, p) -> {
+            if (p.counter() != p.counted()) {
+                growing.put(id, p);
             }
         });
-        Mono<Map<UUID, long[]>> added = growing.isEmpty()
-                ? Mono.just(Map.of())
-                : ids(db.sql(attachNewestSql()), growing.keySet().toArray(UUID[]::new))
-                        .bind(
-                                "missing",
-                                growing.values().stream()
-                                        .map(c -> Math.max(0, c[2] - c[0] - c[1]))
-                                        .toArray(Long[]::new))
-                        .map(row -> Map.entry(
-                                row.get("activity_id", UUID.class),
-                                new long[] {row.get("onsite", Long.class), row.get("online", Long.class)}))
-                        .all()
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return added.map(found -> {
-            Map<UUID, long[]> carried = new LinkedHashMap<>();
-            placed.forEach((id, c) -> {
-                long[] plus = found.getOrDefault(id, new long[2]);
-                long onsite = c[0] + plus[0];
-                long online = c[1] + plus[1];
-                if (!growing.containsKey(id) || onsite + online == c[2]) {
-                    carried.put(id, new long[] {onsite, online});
-                }
-            });
-            return carried;
-        });
+        if (growing.isEmpty()) {
+            return Mono.just(placed);
+        }
+        return ids(db.sql(ATTACH_NEW), growing.keySet().toArray(UUID[]::new))
+                .bind("since", growing.values().stream().map(Placed::attached).toArray(String[]::new))
+                .map(row -> Map.entry(
+                        row.get("activity_id", UUID.class),
+                        new Arrived(
+                                row.get("onsite", Long.class),
+                                row.get("online", Long.class),
+                                row.get("pending", Long.class),
+                                row.get("counter", Long.class),
+                                row.get("attached", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(arrived -> {
+                    Map<UUID, Placed> carried = new LinkedHashMap<>();
+                    List<String> later = new ArrayList<>();
+                    placed.forEach((id, p) -> {
+                        Arrived a = arrived.get(id);
+                        if (a == null) {
+                            carried.put(id, p);
+                            return;
+                        }
+                        Placed now =
+                                new Placed(p.onsite() + a.onsite(), p.online() + a.online(), a.attached(), a.counter());
+                        if (now.counted() + a.pending() == a.counter()) {
+                            carried.put(id, now);
+                            if (a.pending() > 0) {
+                                later.add(id.toString());
+                            }
+                        }
+                    });
+                    return later.isEmpty()
+                            ? Mono.just(carried)
+                            : db.sql("INSERT INTO shared.outbox (topic, key, created_at)" + " SELECT '" + TOPIC
+                                            + "', k, now() FROM unnest(CAST(:keys AS text[])) k")
+                                    .bind("keys", later.toArray(String[]::new))
+                                    .then()
+                                    .thenReturn(carried);
+                });
     }
+
+    /** What {@link #ATTACH_NEW} found of one activity. */
+    private record Arrived(long onsite, long online, long pending, long counter, String attached) {}
 
     /** Recomputes every statistics table from the truth (deploys, repairs, benchmarks). */
     Mono<Void> rebuild() {
@@ -331,21 +378,32 @@ final class Projection {
                 + ") - CASE length(" + column + ") WHEN 9 THEN 3 ELSE 2 END) END";
     }
 
-    /** Check-in counts read from the check-ins themselves (a rebuild). */
+    /**
+     * Every check-in of a transaction older than the oldest one still running is visible to this statement or
+     * never will be: a later statement that attaches what it sees attaches every check-in below this bound.
+     */
+    private static final String SETTLED = "pg_snapshot_xmin(pg_current_snapshot())";
+
+    /** Check-in counts read from the check-ins themselves (a rebuild; it attaches them next). */
     private static final String SCANNED = """
             LEFT JOIN LATERAL (
               SELECT count(*) FILTER (WHERE ch.channel = 'ONSITE') AS onsite,
-                     count(*) FILTER (WHERE ch.channel = 'ONLINE') AS online
+                     count(*) FILTER (WHERE ch.channel = 'ONLINE') AS online,
+            """ + "  " + SETTLED + """
+             AS attached
               FROM checkin.check_in ch WHERE ch.activity_id = a.id) c ON true
             """;
 
-    /** No check-in counts yet: they are set from what is attached ({@link #recount}). */
-    private static final String UNCOUNTED = "CROSS JOIN (SELECT NULL::bigint AS onsite, NULL::bigint AS online) c";
+    /** No check-in counts yet: they are set from what is attached next ({@link #recount}). */
+    private static final String UNCOUNTED =
+            "CROSS JOIN (SELECT NULL::bigint AS onsite, NULL::bigint AS online, " + SETTLED + " AS attached) c";
 
     /** Check-in counts carried over from the facts being replaced: arrays in the order of {@code :ids}. */
     private static final String CARRIED = """
-            JOIN unnest(CAST(:ids AS uuid[]), CAST(:onsite AS bigint[]), CAST(:online AS bigint[]))
-              AS c(activity_id, onsite, online) ON c.activity_id = a.id
+            JOIN (SELECT activity_id, onsite, online, CAST(attached AS xid8) AS attached
+                  FROM unnest(CAST(:ids AS uuid[]), CAST(:onsite AS bigint[]), CAST(:online AS bigint[]),
+                              CAST(:attached AS text[])) AS u(activity_id, onsite, online, attached)) c
+              ON c.activity_id = a.id
             """;
 
     /**
@@ -357,7 +415,7 @@ final class Projection {
                 INSERT INTO stats.activity_fact (activity_id, campaign_id, region_code, org_unit_id, status, format,
                   categories, audiences, main_venue, starts_at, ends_at, start_day, end_day, evidence,
                   attendance_onsite, attendance_online, volunteers, recommended, check_ins_onsite, check_ins_online,
-                  feedback_count, feedback_sum, live_peak, live_unique)
+                  feedback_count, feedback_sum, live_peak, live_unique, attached_tx)
                 SELECT a.id, a.campaign_id, a.region_code, a.org_unit_id, a.status, a.format, a.categories, a.audiences,
                   a.main_venue, a.starts_at, a.ends_at,
                   (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date, (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date,
@@ -374,7 +432,7 @@ final class Projection {
                   EXISTS (SELECT 1 FROM activity.recommendation r WHERE r.activity_id = a.id),
                   coalesce(c.onsite, 0), coalesce(c.online, 0),
                   coalesce(s.feedback_count, 0), coalesce(s.feedback_sum, 0),
-                  coalesce(s.live_peak, 0), coalesce(s.live_unique, 0)
+                  coalesce(s.live_peak, 0), coalesce(s.live_unique, 0), c.attached
                 FROM activity.activity a
                 LEFT JOIN activity.evidence e ON e.activity_id = a.id
                 LEFT JOIN stats.activity_signal s ON s.activity_id = a.id
@@ -492,25 +550,34 @@ final class Projection {
     }
 
     /**
-     * The newest unattached check-ins of activities {@code :ids}, {@code :missing} of each, attached; selects
-     * per activity how many were attached by channel.
+     * Attaches the check-ins of activities {@code :ids} written by transactions from {@code :since} (their
+     * facts' {@code attached_tx}, as text) up to the oldest one still running; selects per activity how many
+     * were attached by channel, how many it has of newer transactions that are not attached yet
+     * ({@code pending}), its counter, and the new bound ({@code attached}), all as of one snapshot.
      */
-    private static String attachNewestSql() {
-        // the channels come from the rows just read (x), not from a second probe of each check-in
-        return arrivals(
-                "x AS MATERIALIZED (SELECT y.activity_id, y.participant_id, y.channel"
-                        + " FROM unnest(CAST(:ids AS uuid[]), CAST(:missing AS bigint[])) AS m(activity_id, n)"
-                        + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id, c.channel FROM checkin.check_in c"
-                        + " WHERE c.activity_id = m.activity_id AND NOT EXISTS (SELECT 1 FROM stats.attendee t"
-                        + " WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id)"
-                        + " ORDER BY c.checked_in_at DESC LIMIT m.n) y),"
-                        + " added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
-                        + " SELECT activity_id, participant_id FROM x"
-                        + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
-                " SELECT a.activity_id, count(*) FILTER (WHERE x.channel = 'ONSITE') AS onsite,"
-                        + " count(*) FILTER (WHERE x.channel = 'ONLINE') AS online FROM added a"
-                        + " JOIN x ON x.activity_id = a.activity_id AND x.participant_id = a.participant_id GROUP BY 1");
-    }
+    private static final String ATTACH_NEW = arrivals(
+            "s AS MATERIALIZED (SELECT " + SETTLED + " AS x),"
+                    + " m AS MATERIALIZED (SELECT activity_id, CAST(since AS xid8) AS since"
+                    + " FROM unnest(CAST(:ids AS uuid[]), CAST(:since AS text[])) AS m(activity_id, since)),"
+                    // the channels come from the rows just read (x), not from a second probe of each check-in
+                    + " x AS MATERIALIZED (SELECT c.activity_id, c.participant_id, c.channel FROM m CROSS JOIN s"
+                    + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id, c.channel FROM checkin.check_in c"
+                    + " WHERE c.activity_id = m.activity_id AND c.tx >= m.since AND c.tx < s.x) c),"
+                    + " added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
+                    + " SELECT activity_id, participant_id FROM x"
+                    + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
+            """
+             , found AS (SELECT a.activity_id, count(*) FILTER (WHERE x.channel = 'ONSITE') AS onsite,
+                 count(*) FILTER (WHERE x.channel = 'ONLINE') AS online FROM added a
+                 JOIN x ON x.activity_id = a.activity_id AND x.participant_id = a.participant_id GROUP BY 1)
+             SELECT m.activity_id, coalesce(f.onsite, 0) AS onsite, coalesce(f.online, 0) AS online,
+               (SELECT count(*) FROM checkin.check_in c WHERE c.activity_id = m.activity_id AND c.tx >= s.x
+                  AND NOT EXISTS (SELECT 1 FROM stats.attendee t
+                    WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id OFFSET 0)) AS pending,
+               coalesce((SELECT k.check_ins FROM checkin.activity_count k WHERE k.activity_id = m.activity_id), 0)
+                 AS counter,
+               s.x::text AS attached
+             FROM m CROSS JOIN s LEFT JOIN found f ON f.activity_id = m.activity_id""");
 
     /**
      * Counts the participants of the attendees CTE {@code added} inserts (the statement's snapshot does not

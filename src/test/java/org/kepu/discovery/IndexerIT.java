@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.kepu.activity.TestActivities;
 import org.kepu.campaign.CampaignService;
@@ -15,6 +16,7 @@ import org.kepu.organizer.OrganizerService;
 import org.kepu.organizer.TestAccounts;
 import org.kepu.shared.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,6 +44,9 @@ class IndexerIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void aLateOrRepeatedDeliveryDoesNotUndoANewerChange() {
@@ -75,7 +80,7 @@ class IndexerIT {
         Indexer indexer = discovery.indexer().block(Duration.ofSeconds(10));
         long pending = count("SELECT count(*) AS n FROM shared.outbox WHERE processed_at IS NULL");
         // two indexers (the app's own poller may be a third): each row is claimed by exactly one of them
-        List<Integer> claimed = Mono.zip(indexer.drainOnce(), indexer.drainOnce())
+        List<Integer> claimed = Mono.zip(indexer.drainOnce(true), indexer.drainOnce(true))
                 .map(t -> List.of(t.getT1(), t.getT2()))
                 .block(Duration.ofSeconds(30));
         assertThat(claimed.get(0) + claimed.get(1)).isLessThanOrEqualTo((int) pending);
@@ -85,6 +90,37 @@ class IndexerIT {
         for (String id : ids) {
             assertThat(document(id)).containsEntry("status", "PUBLISHED");
         }
+    }
+
+    @Test
+    void checkInCountsReachTheIndexWithinTheirCadenceWithoutBeingAskedTo() {
+        TestActivities f = fixture();
+        String id = f.publish(TestActivities.onsite("唐山市打卡人数索引测试", "1302", 39.63, 118.18, "2026-09-19"));
+        discovery.catchUp().block(Duration.ofSeconds(30));
+        assertThat(document(id)).containsEntry("check_ins", 0);
+        // a check-in batch as the check-in writer commits it: the row, the counter and its own outbox topic
+        db.sql("WITH ins AS (INSERT INTO checkin.check_in (id, activity_id, participant_id, channel, checked_in_at)"
+                        + " VALUES (gen_random_uuid(), CAST(:a AS uuid), gen_random_uuid(), 'ONSITE', now()) RETURNING 1)"
+                        + " INSERT INTO checkin.activity_count (activity_id, check_ins) SELECT CAST(:a AS uuid), count(*)"
+                        + " FROM ins")
+                .bind("a", id)
+                .then()
+                .block(Duration.ofSeconds(5));
+        db.sql("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('check-in', :a, now())")
+                .bind("a", id)
+                .then()
+                .block(Duration.ofSeconds(5));
+        // and after the commit, the cached count (CheckInCounts)
+        redis.opsForValue().set("kepu:checkin:count:" + id, "1").block(Duration.ofSeconds(5));
+        // only the app's own poller runs now (no catch-up): counts are taken every IndexFollower.COUNTS_EVERY
+        long deadline =
+                System.nanoTime() + IndexFollower.COUNTS_EVERY.multipliedBy(3).toNanos();
+        Object seen = document(id).get("check_ins");
+        while (!Integer.valueOf(1).equals(seen) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            seen = document(id).get("check_ins");
+        }
+        assertThat(seen).isEqualTo(1);
     }
 
     private TestActivities fixture() {

@@ -3,6 +3,8 @@ package org.kepu.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +41,8 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The statistics projection over generated activities with check-ins, evidence, recommendations,
@@ -65,6 +69,9 @@ class StatsIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    ConnectionFactory connections;
 
     @Autowired
     StatsService stats;
@@ -490,6 +497,7 @@ class StatsIT {
                     + " FROM ins ON CONFLICT (activity_id) DO UPDATE"
                     + " SET check_ins = activity_count.check_ins + EXCLUDED.check_ins");
             exec("INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + a + "', now())");
+            // waits out its 10 s for the held transaction, which stays open
             stats.catchUp().block(Duration.ofMinutes(1));
             long stored = count("SELECT count(*) FROM checkin.check_in WHERE activity_id = '" + a + "'");
             assertThat(count("SELECT check_ins FROM checkin.activity_count WHERE activity_id = '" + a + "'"))
@@ -513,6 +521,86 @@ class StatsIT {
                     .as("participants of %s", level)
                     .isEqualTo(truth.participants());
         }
+    }
+
+    @Test
+    void checkInsNewerThanATransactionStillRunningAreCountedOnceItEnds() {
+        List<String> two = sql("SELECT activity_id FROM stats.activity_fact WHERE campaign_id = '" + CAMPAIGN
+                + "' AND status = 'PUBLISHED' AND region_code LIKE '15%' AND length(region_code) = 6"
+                + " ORDER BY activity_id LIMIT 2");
+        String a = two.get(0);
+        String b = two.get(1);
+        // participants of the generated set (so the country's participant count stays what other tests expect)
+        List<String> forA = newcomers(a, 3);
+        String forB = newcomers(b, 1).get(0);
+        // a check-in transaction of activity B held open: the oldest one running, so the job can only trust
+        // check-ins of transactions older than it, and A's batch below is newer
+        Connection held = Mono.from(connections.create()).block(Duration.ofSeconds(10));
+        try {
+            Mono.from(held.beginTransaction()).block(Duration.ofSeconds(10));
+            run(
+                    held,
+                    "WITH ins AS (INSERT INTO checkin.check_in (id, activity_id, participant_id, channel,"
+                            + " checked_in_at) VALUES (gen_random_uuid(), '" + b
+                            + "', '" + forB + "',"
+                            + " 'ONSITE', now()) RETURNING 1) INSERT INTO checkin.activity_count (activity_id, check_ins)"
+                            + " SELECT '" + b + "', count(*) FROM ins ON CONFLICT (activity_id) DO UPDATE"
+                            + " SET check_ins = activity_count.check_ins + EXCLUDED.check_ins");
+            run(held, "INSERT INTO shared.outbox (topic, key, created_at) VALUES ('activity', '" + b + "', now())");
+            forA.forEach(p -> checkIn(a, UUID.fromString(p)));
+            long counted = count(fact(a));
+            // waits out its 10 s for the held transaction, which stays open
+            stats.catchUp().block(Duration.ofMinutes(1));
+            long stored = count("SELECT count(*) FROM checkin.check_in WHERE activity_id = '" + a + "'");
+            assertThat(count(fact(a)))
+                    .as("A's newer check-ins wait for the older transaction")
+                    .isEqualTo(counted)
+                    .isEqualTo(stored - 3);
+            // nothing else will mention A: the job must have noted it for a later pass itself
+            Mono.from(held.commitTransaction()).block(Duration.ofSeconds(10));
+        } finally {
+            Mono.from(held.close()).block(Duration.ofSeconds(10));
+        }
+        stats.catchUp().block(Duration.ofMinutes(1));
+        for (String activity : two) {
+            assertThat(count(fact(activity)))
+                    .as("fact of %s", activity)
+                    .isEqualTo(count("SELECT count(*) FROM checkin.check_in WHERE activity_id = '" + activity + "'"));
+        }
+        String county = sql("SELECT region_code FROM stats.activity_fact WHERE activity_id = '" + a + "'")
+                .get(0);
+        List<Source> all = sources();
+        Map<UUID, List<String[]>> checkIns = checkIns();
+        for (String level : List.of("", county.substring(0, 2), county)) {
+            Summary summary = stats.summary(
+                            TestAccounts.SYSTEM_ADMIN,
+                            level.isEmpty() ? Optional.empty() : Optional.of(level),
+                            CAMPAIGN)
+                    .block(Duration.ofSeconds(10));
+            Truth truth = truth(all, checkIns, level, summary.campaign().evidenceDueDays());
+            assertThat(summary.region().figures()).as("figures of '%s'", level).isEqualTo(truth.figures());
+            assertThat(summary.region().participants())
+                    .as("participants of '%s'", level)
+                    .isEqualTo(truth.participants());
+        }
+    }
+
+    /** Participants of the generated set without a check-in at the activity. */
+    private List<String> newcomers(String activity, int n) {
+        return sql("SELECT p FROM (SELECT ('00000000-0000-0007-0000-' || lpad(to_hex(i), 12, '0'))::uuid AS p"
+                + " FROM generate_series(0, 399) i) g WHERE NOT EXISTS (SELECT 1 FROM checkin.check_in c"
+                + " WHERE c.activity_id = '" + activity + "' AND c.participant_id = g.p) ORDER BY p LIMIT " + n);
+    }
+
+    private static String fact(String activity) {
+        return "SELECT check_ins_onsite + check_ins_online FROM stats.activity_fact WHERE activity_id = '" + activity
+                + "'";
+    }
+
+    private static void run(Connection connection, String sql) {
+        Flux.from(connection.createStatement(sql).execute())
+                .flatMap(result -> result.getRowsUpdated())
+                .blockLast(Duration.ofSeconds(10));
     }
 
     @Test
