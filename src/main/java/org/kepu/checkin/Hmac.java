@@ -14,6 +14,15 @@ final class Hmac {
     static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    /** A Mac per thread: looking one up in the security providers cost more than the MAC of a short message. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    });
+
     private Hmac() {}
 
     static byte[] sign(byte[] key, String message, int bytes) {
@@ -21,13 +30,13 @@ final class Hmac {
     }
 
     static byte[] sign(byte[] key, byte[] message, int bytes) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(message), bytes);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            throw new IllegalStateException("HmacSHA256 key rejected", e);
         }
+        return Arrays.copyOf(mac.doFinal(message), bytes);
     }
 
     /** Constant-time, so response timing never tells an attacker how many leading bytes were right. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and checks check-in tokens. Each activity has its own key, derived from a server key that has a key
@@ -22,8 +23,13 @@ final class VenueTokens {
 
     private static final int MAC_BYTES = 12;
     private static final int MAX_TOKEN_LENGTH = 64;
+    /** Activity keys kept: a campaign day's busy venues, many times over; the cache is emptied when full. */
+    private static final int KEYS_KEPT = 10_000;
 
     private final Map<String, byte[]> keys = new HashMap<>();
+    /** Derived activity keys by key id and activity: a venue's crowd checks tokens of the same activity. */
+    private final Map<String, byte[]> activityKeys = new ConcurrentHashMap<>();
+
     private final String currentKid;
     private final Duration window;
     private final Duration onlineTtl;
@@ -127,8 +133,15 @@ final class VenueTokens {
     }
 
     private String mac(String kid, UUID activity, String message) {
-        byte[] activityKey = Hmac.sign(keys.get(kid), "kepu-checkin-activity|" + activity, 32);
-        return Hmac.B64.encodeToString(Hmac.sign(activityKey, message, MAC_BYTES));
+        return Hmac.B64.encodeToString(Hmac.sign(activityKey(kid, activity), message, MAC_BYTES));
+    }
+
+    private byte[] activityKey(String kid, UUID activity) {
+        if (activityKeys.size() >= KEYS_KEPT) {
+            activityKeys.clear();
+        }
+        return activityKeys.computeIfAbsent(
+                kid + "|" + activity, k -> Hmac.sign(keys.get(kid), "kepu-checkin-activity|" + activity, 32));
     }
 
     private static long base36(String text) {

@@ -1,7 +1,6 @@
 package org.kepu.stats;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,15 +133,6 @@ final class Projection {
     Mono<Long> watermark() {
         return db.sql("SELECT outbox_id FROM stats.watermark WHERE name = 'outbox'")
                 .map(row -> row.get("outbox_id", Long.class))
-                .one();
-    }
-
-    /** Whether outbox rows of the job's own topic wait past the watermark, e.g. check-ins left for later. */
-    Mono<Boolean> waiting() {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM shared.outbox o WHERE o.topic = '" + TOPIC + "'"
-                        + " AND o.processed_at IS NULL AND o.id > (SELECT outbox_id FROM stats.watermark"
-                        + " WHERE name = 'outbox')) AS waiting")
-                .map(row -> row.get("waiting", Boolean.class))
                 .one();
     }
 
@@ -282,13 +272,11 @@ final class Projection {
 
     /**
      * Attaches the check-ins of placed activities whose counter is ahead of their fact: those written by
-     * transactions from the fact's {@code attached_tx} up to the oldest one still running, read as a range of
-     * the {@code (activity_id, tx)} index, so a pass costs what arrived since the last one. Trying every
-     * check-in of the activity instead made each pass over an activity with 40,000 check-ins try 40,000 rows.
-     * Emits the placed activities' facts after it; one whose counts then do not add up to its counter (the
-     * same statement's view of it), apart from check-ins of transactions still too new, is left out, to be
-     * counted again in full. An activity with such newer check-ins gets an outbox row, so a later pass
-     * attaches them even if no other check-in follows.
+     * transactions from the fact's {@code attached_tx} on, read as a range of the {@code (activity_id, tx)}
+     * index, so a pass costs what arrived since the last one. Trying every check-in of the activity instead made
+     * each pass over an activity with 40,000 check-ins try 40,000 rows. Emits the placed activities' facts after
+     * it, attached up to the oldest transaction still running; one whose counts then do not add up to its
+     * counter (the same statement's view of it) is left out, to be counted again in full.
      */
     private Mono<Map<UUID, Placed>> attachNewest(Map<UUID, Placed> placed) {
         Map<UUID, Placed> growing = new LinkedHashMap<>();
@@ -304,44 +292,30 @@ final class Projection {
                 .bind("since", growing.values().stream().map(Placed::attached).toArray(String[]::new))
                 .map(row -> Map.entry(
                         row.get("activity_id", UUID.class),
-                        new Arrived(
+                        new Placed(
                                 row.get("onsite", Long.class),
                                 row.get("online", Long.class),
-                                row.get("pending", Long.class),
-                                row.get("counter", Long.class),
-                                row.get("attached", String.class))))
+                                row.get("attached", String.class),
+                                row.get("counter", Long.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(arrived -> {
+                .map(arrived -> {
                     Map<UUID, Placed> carried = new LinkedHashMap<>();
-                    List<String> later = new ArrayList<>();
                     placed.forEach((id, p) -> {
-                        Arrived a = arrived.get(id);
+                        Placed a = arrived.get(id);
                         if (a == null) {
                             carried.put(id, p);
                             return;
                         }
                         Placed now =
                                 new Placed(p.onsite() + a.onsite(), p.online() + a.online(), a.attached(), a.counter());
-                        if (now.counted() + a.pending() == a.counter()) {
+                        if (now.counted() == now.counter()) {
                             carried.put(id, now);
-                            if (a.pending() > 0) {
-                                later.add(id.toString());
-                            }
                         }
                     });
-                    return later.isEmpty()
-                            ? Mono.just(carried)
-                            : db.sql("INSERT INTO shared.outbox (topic, key, created_at)" + " SELECT '" + TOPIC
-                                            + "', k, now() FROM unnest(CAST(:keys AS text[])) k")
-                                    .bind("keys", later.toArray(String[]::new))
-                                    .then()
-                                    .thenReturn(carried);
+                    return carried;
                 });
     }
-
-    /** What {@link #ATTACH_NEW} found of one activity. */
-    private record Arrived(long onsite, long online, long pending, long counter, String attached) {}
 
     /** Recomputes every statistics table from the truth (deploys, repairs, benchmarks). */
     Mono<Void> rebuild() {
@@ -550,10 +524,12 @@ final class Projection {
     }
 
     /**
-     * Attaches the check-ins of activities {@code :ids} written by transactions from {@code :since} (their
-     * facts' {@code attached_tx}, as text) up to the oldest one still running; selects per activity how many
-     * were attached by channel, how many it has of newer transactions that are not attached yet
-     * ({@code pending}), its counter, and the new bound ({@code attached}), all as of one snapshot.
+     * Attaches the check-ins of activities {@code :ids} written by transactions from {@code :since} on (their
+     * facts' {@code attached_tx}, as text); selects per activity how many were attached by channel, its counter,
+     * and the new bound ({@code attached}: every check-in below it is attached now), all as of one snapshot.
+     * Check-ins of transactions newer than one still running are attached too, since they are visible; the next
+     * pass reads them again from that bound (they are attendees already and do not count twice), so a long
+     * transaction anywhere in the cluster makes passes re-read what arrived since it began, not stall counting.
      */
     private static final String ATTACH_NEW = arrivals(
             "s AS MATERIALIZED (SELECT " + SETTLED + " AS x),"
@@ -562,7 +538,7 @@ final class Projection {
                     // the channels come from the rows just read (x), not from a second probe of each check-in
                     + " x AS MATERIALIZED (SELECT c.activity_id, c.participant_id, c.channel FROM m CROSS JOIN s"
                     + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id, c.channel FROM checkin.check_in c"
-                    + " WHERE c.activity_id = m.activity_id AND c.tx >= m.since AND c.tx < s.x) c),"
+                    + " WHERE c.activity_id = m.activity_id AND c.tx >= m.since) c),"
                     + " added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
                     + " SELECT activity_id, participant_id FROM x"
                     + " ON CONFLICT DO NOTHING RETURNING activity_id, participant_id)",
@@ -571,9 +547,6 @@ final class Projection {
                  count(*) FILTER (WHERE x.channel = 'ONLINE') AS online FROM added a
                  JOIN x ON x.activity_id = a.activity_id AND x.participant_id = a.participant_id GROUP BY 1)
              SELECT m.activity_id, coalesce(f.onsite, 0) AS onsite, coalesce(f.online, 0) AS online,
-               (SELECT count(*) FROM checkin.check_in c WHERE c.activity_id = m.activity_id AND c.tx >= s.x
-                  AND NOT EXISTS (SELECT 1 FROM stats.attendee t
-                    WHERE t.activity_id = c.activity_id AND t.participant_id = c.participant_id OFFSET 0)) AS pending,
                coalesce((SELECT k.check_ins FROM checkin.activity_count k WHERE k.activity_id = m.activity_id), 0)
                  AS counter,
                s.x::text AS attached

@@ -154,26 +154,10 @@ public class StatsService {
         }
     }
 
-    /**
-     * Applies what the outbox holds now, so that every check-in committed before the call is counted (tests
-     * and benchmarks use it to avoid waiting for the poll). Check-ins of transactions newer than one still
-     * running wait for it to end (see docs/stats.md), so this repeats the passes while the job has such
-     * check-ins left for later, for at most {@link #SETTLE_WITHIN}.
-     */
+    /** Applies what the outbox holds now (tests and benchmarks use it to avoid waiting for the poll). */
     public Mono<Void> catchUp() {
-        long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
-        return projection
-                .applyAll()
-                .then(projection.waiting())
-                .expand(waiting -> waiting && System.nanoTime() < deadline
-                        ? Mono.delay(Duration.ofMillis(20))
-                                .then(projection.applyAll())
-                                .then(projection.waiting())
-                        : Mono.empty())
-                .then(Mono.fromRunnable(generation::incrementAndGet));
+        return projection.applyAll().then(Mono.fromRunnable(generation::incrementAndGet));
     }
-
-    private static final Duration SETTLE_WITHIN = Duration.ofSeconds(10);
 
     /** Recomputes every statistics table from the other modules' tables (a repair; minutes at 500,000). */
     public Mono<Void> rebuild() {
