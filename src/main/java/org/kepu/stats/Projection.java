@@ -290,6 +290,7 @@ final class Projection {
         }
         return ids(db.sql(ATTACH_NEW), growing.keySet().toArray(UUID[]::new))
                 .bind("since", growing.values().stream().map(Placed::attached).toArray(String[]::new))
+                // what was attached now, the new bound and the counter, as of the statement's snapshot
                 .map(row -> Map.entry(
                         row.get("activity_id", UUID.class),
                         new Placed(
