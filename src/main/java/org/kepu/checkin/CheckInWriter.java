@@ -30,12 +30,8 @@ import reactor.core.publisher.Mono;
 @Component
 class CheckInWriter implements DisposableBean {
 
-    /**
-     * Its own topic, not the activity's: statistics read it at once, while the search index, which shows the
-     * count in results, takes it every few seconds (reindexing a busy venue's activity after every batch was
-     * most of Elasticsearch's work during check-in peaks).
-     */
-    static final String OUTBOX_TOPIC = "check-in";
+    /** Its own topic, not the activity's (see {@link Outbox#CHECK_IN}). */
+    static final String OUTBOX_TOPIC = Outbox.CHECK_IN;
 
     /** What was stored for a (activity, participant) pair, and whether this caller created it. */
     record Recorded(UUID checkInId, Instant checkedInAt, boolean firstTime) {}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kepu.activity.Activity;
 import org.kepu.activity.ActivityService;
 import org.kepu.activity.ActivitySummaries;
+import org.kepu.shared.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -59,9 +60,9 @@ final class Indexer {
     private record Row(long id, String key) {}
 
     /** Topics whose rows reindex their activity: its own changes, and check-in counts (taken less often). */
-    static final String CONTENT = "activity";
+    private static final String CONTENT = Outbox.ACTIVITY;
 
-    static final String COUNTS = "check-in";
+    private static final String COUNTS = Outbox.CHECK_IN;
     private static final String TOPICS = "('" + CONTENT + "', '" + COUNTS + "')";
 
     /**
@@ -210,14 +211,10 @@ final class Indexer {
 
     Mono<Lag> lag() {
         // each figure from its partial index: processed rows (most of the table) are never scanned
-        return db.sql("""
-                        SELECT (SELECT count(*) FROM shared.outbox
-                                WHERE topic = 'activity' AND processed_at IS NULL AND NOT dead) AS pending,
-                               (SELECT count(*) FROM shared.outbox WHERE topic IN\s""" + TOPICS + """
-                         AND dead) AS dead,
-                               coalesce(extract(epoch FROM now() - (SELECT min(created_at) FROM shared.outbox
-                                WHERE topic = 'activity' AND processed_at IS NULL AND NOT dead)), 0) AS lag
-                        """)
+        String pending = "FROM shared.outbox WHERE topic = '" + CONTENT + "' AND processed_at IS NULL AND NOT dead";
+        return db.sql("SELECT (SELECT count(*) " + pending + ") AS pending,"
+                        + " (SELECT count(*) FROM shared.outbox WHERE topic IN " + TOPICS + " AND dead) AS dead,"
+                        + " coalesce(extract(epoch FROM now() - (SELECT min(created_at) " + pending + ")), 0) AS lag")
                 .map(row ->
                         new Lag(row.get("pending", Long.class), row.get("dead", Long.class), Duration.ofMillis((long)
                                 (row.get("lag", Number.class).doubleValue() * 1000))))
@@ -233,11 +230,8 @@ final class Indexer {
     }
 
     Flux<IndexStatus.DeadLetter> deadLetters(int limit) {
-        return db.sql("""
-                        SELECT id, key, attempts, last_error FROM shared.outbox
-                        WHERE topic IN\s""" + TOPICS + """
-                         AND dead ORDER BY id LIMIT :limit
-                        """)
+        return db.sql("SELECT id, key, attempts, last_error FROM shared.outbox WHERE topic IN " + TOPICS
+                        + " AND dead ORDER BY id LIMIT :limit")
                 .bind("limit", limit)
                 .map(row -> new IndexStatus.DeadLetter(
                         row.get("id", Long.class),
@@ -249,11 +243,9 @@ final class Indexer {
 
     /** Puts every dead row back in the queue with fresh attempts (after the cause was fixed). */
     Mono<Long> retryDead() {
-        return db.sql("""
-                        UPDATE shared.outbox SET dead = false, attempts = 0
-                        WHERE topic IN\s""" + TOPICS + """
-                         AND dead
-                        """).fetch().rowsUpdated();
+        return db.sql("UPDATE shared.outbox SET dead = false, attempts = 0 WHERE topic IN " + TOPICS + " AND dead")
+                .fetch()
+                .rowsUpdated();
     }
 
     static Flux<Long> ticks(Duration every) {

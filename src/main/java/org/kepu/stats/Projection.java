@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.kepu.shared.outbox.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -167,7 +168,9 @@ final class Projection {
     private static List<UUID> activityIds(List<Row> rows) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (Row row : rows) {
-            if ("activity".equals(row.topic()) || "check-in".equals(row.topic()) || TOPIC.equals(row.topic())) {
+            if (Outbox.ACTIVITY.equals(row.topic())
+                    || Outbox.CHECK_IN.equals(row.topic())
+                    || TOPIC.equals(row.topic())) {
                 try {
                     ids.add(UUID.fromString(row.key()));
                 } catch (IllegalArgumentException ignored) {

@@ -18,6 +18,15 @@ import reactor.core.publisher.Mono;
 @Component
 public class Outbox {
 
+    /** An activity changed: search reindexes it, statistics recompute its fact. */
+    public static final String ACTIVITY = "activity";
+
+    /**
+     * An activity has new check-ins: statistics attach them at once; search takes their count every few
+     * seconds rather than reindexing a busy venue's activity after every batch.
+     */
+    public static final String CHECK_IN = "check-in";
+
     private final DatabaseClient db;
     private final Clock clock;
 
