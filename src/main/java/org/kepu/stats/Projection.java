@@ -248,29 +248,27 @@ final class Projection {
      * check-in's own transaction; check-ins are never deleted).
      */
     private Mono<Map<UUID, Placed>> placed(UUID[] ids) {
-        return ids(
-                        db.sql(
-                                "SELECT f.activity_id, f.check_ins_onsite, f.check_ins_online, f.attached_tx::text AS attached,"
-                                        + " coalesce(k.check_ins, 0) AS counter FROM stats.activity_fact f"
-                                        + " JOIN activity.activity a ON a.id = f.activity_id"
-                                        + " LEFT JOIN checkin.activity_count k ON k.activity_id = f.activity_id"
-                                        + " WHERE f.activity_id = ANY(:ids) AND a.status IN " + PUBLIC
-                                        + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code"),
-                        ids)
-                .map(row -> Map.entry(
+        return byActivity(ids(
+                db.sql("SELECT f.activity_id, f.check_ins_onsite AS onsite, f.check_ins_online AS online,"
+                        + " f.attached_tx::text AS attached, coalesce(k.check_ins, 0) AS counter"
+                        + " FROM stats.activity_fact f JOIN activity.activity a ON a.id = f.activity_id"
+                        + " LEFT JOIN checkin.activity_count k ON k.activity_id = f.activity_id"
+                        + " WHERE f.activity_id = ANY(:ids) AND a.status IN " + PUBLIC
+                        + " AND a.campaign_id = f.campaign_id AND a.region_code = f.region_code"),
+                ids));
+    }
+
+    /** Rows of {@code activity_id, onsite, online, attached, counter} by activity, in the order read. */
+    private static Mono<Map<UUID, Placed>> byActivity(DatabaseClient.GenericExecuteSpec spec) {
+        return spec.map(row -> Map.entry(
                         row.get("activity_id", UUID.class),
                         new Placed(
-                                row.get("check_ins_onsite", Long.class),
-                                row.get("check_ins_online", Long.class),
+                                row.get("onsite", Long.class),
+                                row.get("online", Long.class),
                                 row.get("attached", String.class),
                                 row.get("counter", Long.class))))
                 .all()
-                .collectList()
-                .map(found -> {
-                    Map<UUID, Placed> placed = new LinkedHashMap<>();
-                    found.forEach(e -> placed.put(e.getKey(), e.getValue()));
-                    return placed;
-                });
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
     }
 
     /**
@@ -291,18 +289,11 @@ final class Projection {
         if (growing.isEmpty()) {
             return Mono.just(placed);
         }
-        return ids(db.sql(ATTACH_NEW), growing.keySet().toArray(UUID[]::new))
-                .bind("since", growing.values().stream().map(Placed::attached).toArray(String[]::new))
-                // what was attached now, the new bound and the counter, as of the statement's snapshot
-                .map(row -> Map.entry(
-                        row.get("activity_id", UUID.class),
-                        new Placed(
-                                row.get("onsite", Long.class),
-                                row.get("online", Long.class),
-                                row.get("attached", String.class),
-                                row.get("counter", Long.class))))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        // what was attached now, the new bound and the counter, as of the statement's snapshot
+        return byActivity(ids(db.sql(ATTACH_NEW), growing.keySet().toArray(UUID[]::new))
+                        .bind(
+                                "since",
+                                growing.values().stream().map(Placed::attached).toArray(String[]::new)))
                 .map(arrived -> {
                     Map<UUID, Placed> carried = new LinkedHashMap<>();
                     placed.forEach((id, p) -> {
@@ -540,7 +531,7 @@ final class Projection {
                     + " m AS MATERIALIZED (SELECT activity_id, CAST(since AS xid8) AS since"
                     + " FROM unnest(CAST(:ids AS uuid[]), CAST(:since AS text[])) AS m(activity_id, since)),"
                     // the channels come from the rows just read (x), not from a second probe of each check-in
-                    + " x AS MATERIALIZED (SELECT c.activity_id, c.participant_id, c.channel FROM m CROSS JOIN s"
+                    + " x AS MATERIALIZED (SELECT c.activity_id, c.participant_id, c.channel FROM m"
                     + " CROSS JOIN LATERAL (SELECT c.activity_id, c.participant_id, c.channel FROM checkin.check_in c"
                     + " WHERE c.activity_id = m.activity_id AND c.tx >= m.since) c),"
                     + " added AS (INSERT INTO stats.attendee (activity_id, participant_id)"
