@@ -61,8 +61,9 @@ final class IndexFollower {
 
     /**
      * Follows the outbox until disposed: {@code drain} indexes what is pending (check-in counts too when
-     * given true, every {@link #COUNTS_EVERY}) and emits how many rows it processed, {@code indexed} runs after rows were indexed (making them searchable within about a second
-     * rather than at the next periodic refresh; see {@link #refresh}), {@code measure} reads the lag.
+     * given true, every {@link #COUNTS_EVERY}) and emits how many rows it processed, {@code indexed} runs
+     * after rows were indexed (making them searchable within about a second rather than at the next periodic
+     * refresh; see {@link #refresh}), {@code measure} reads the lag.
      */
     Disposable start(
             Function<Boolean, Mono<Integer>> drain, Supplier<Mono<Void>> indexed, Supplier<Mono<Indexer.Lag>> measure) {

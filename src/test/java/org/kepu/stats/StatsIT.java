@@ -509,17 +509,7 @@ class StatsIT {
                     .as("fact after batch %d", batch)
                     .isEqualTo(stored);
         }
-        List<Source> all = sources();
-        Map<UUID, List<String[]>> checkIns = checkIns();
-        for (String level : List.of(region.substring(0, 2), region.substring(0, 4), region)) {
-            Summary summary = stats.summary(TestAccounts.SYSTEM_ADMIN, Optional.of(level), CAMPAIGN)
-                    .block(Duration.ofSeconds(10));
-            Truth truth = truth(all, checkIns, level, summary.campaign().evidenceDueDays());
-            assertThat(summary.region().figures()).as("figures of %s", level).isEqualTo(truth.figures());
-            assertThat(summary.region().participants())
-                    .as("participants of %s", level)
-                    .isEqualTo(truth.participants());
-        }
+        assertFiguresAndParticipants(region.substring(0, 2), region.substring(0, 4), region);
     }
 
     @Test
@@ -571,9 +561,14 @@ class StatsIT {
         }
         String county = sql("SELECT region_code FROM stats.activity_fact WHERE activity_id = '" + a + "'")
                 .get(0);
+        assertFiguresAndParticipants("", county.substring(0, 2), county);
+    }
+
+    /** The figures and participants of these regions ('' the country) against the brute force. */
+    private void assertFiguresAndParticipants(String... levels) {
         List<Source> all = sources();
         Map<UUID, List<String[]>> checkIns = checkIns();
-        for (String level : List.of("", county.substring(0, 2), county)) {
+        for (String level : levels) {
             Summary summary = stats.summary(
                             TestAccounts.SYSTEM_ADMIN,
                             level.isEmpty() ? Optional.empty() : Optional.of(level),
